@@ -1,0 +1,450 @@
+"""Byline lines → fields: authors, source, dates, views, editor, credits.
+
+Knows the labels of Chinese portals (Simplified and Traditional) and English news sites. A label
+owns the text up to the next label; placeholders (佚名, 未知, admin, …) are not names, and an empty
+counter is not a number. Which lines are bylines is decided by ``parse``; this module only reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from reader.dates import find_dates
+
+
+class Field(StrEnum):
+    AUTHOR = "author"
+    SOURCE = "source"
+    PUBLISHED = "published"
+    UPDATED = "updated"
+    DATE = "date"  # a date with no published/updated label
+    VIEWS = "views"
+    EDITOR = "editor"
+    CREDIT = "credit"
+    CONTROL = "control"  # 字体/打印/关闭 …: page controls, carry no value
+
+
+# Longest labels first so that 文章来源 wins over 来源 and 责任编辑 over 编辑.
+LABELS: dict[Field, tuple[str, ...]] = {
+    Field.AUTHOR: (
+        "作者",
+        "作 者",
+        "作　者",
+        "文字",
+        "撰稿人",
+        "撰稿",
+        "撰文",
+        "本报记者",
+        "本報記者",
+        "特约记者",
+        "特約記者",
+        "记者",
+        "記者",
+        "通讯员",
+        "通訊員",
+        "博主",
+        "发帖人",
+        "楼主",
+        "Author",
+        "Written by",
+        "Reporter",
+    ),
+    Field.SOURCE: (
+        "文章来源",
+        "文章來源",
+        "稿件来源",
+        "稿件來源",
+        "信息来源",
+        "資料來源",
+        "新闻来源",
+        "新聞來源",
+        "消息来源",
+        "来源",
+        "來源",
+        "来自",
+        "出处",
+        "出處",
+        "转载自",
+        "轉載自",
+        "Source",
+    ),
+    Field.UPDATED: (
+        "最后更新",
+        "最後更新",
+        "更新时间",
+        "更新時間",
+        "更新日期",
+        "更新于",
+        "更新於",
+        "修改时间",
+        "修改時間",
+        "Last updated",
+        "Last modified",
+        "Updated",
+        "Modified",
+    ),
+    Field.PUBLISHED: (
+        "发布时间",
+        "發布時間",
+        "發佈時間",
+        "发布日期",
+        "發布日期",
+        "發佈日期",
+        "发表时间",
+        "發表時間",
+        "发表日期",
+        "發表日期",
+        "发稿时间",
+        "發稿時間",
+        "上传时间",
+        "上傳時間",
+        "录入时间",
+        "錄入時間",
+        "刊登日期",
+        "出版日期",
+        "发表于",
+        "發表於",
+        "发布于",
+        "發佈於",
+        "发布",
+        "發佈",
+        "發布",
+        "发表",
+        "發表",
+        "时间",
+        "時間",
+        "日期",
+        "Published on",
+        "Published",
+        "Posted on",
+        "Posted",
+        "Date",
+    ),
+    Field.VIEWS: (
+        "点击数",
+        "點擊數",
+        "点击量",
+        "點擊量",
+        "点击率",
+        "点击",
+        "點擊",
+        "浏览次数",
+        "瀏覽次數",
+        "浏览量",
+        "瀏覽量",
+        "浏览",
+        "瀏覽",
+        "阅读数",
+        "閱讀數",
+        "阅读量",
+        "閱讀量",
+        "阅读",
+        "閱讀",
+        "阅读次数",
+        "人气",
+        "人氣",
+        "访问量",
+        "訪問量",
+        "查看",
+        "Views",
+        "Hits",
+        "Reads",
+    ),
+    Field.EDITOR: (
+        "责任编辑",
+        "責任編輯",
+        "编辑",
+        "編輯",
+        "责编",
+        "責編",
+        "编审",
+        "編審",
+        "Editor",
+        "Edited by",
+    ),
+    Field.CREDIT: (
+        "供稿",
+        "摄影",
+        "攝影",
+        "图片",
+        "圖片",
+        "翻译",
+        "翻譯",
+        "校对",
+        "校對",
+        "审核",
+        "審核",
+        "审校",
+        "Photo",
+        "Photos",
+        "Photograph",
+        "Credit",
+        "Translated by",
+    ),
+}
+CONTROL_WORDS = (
+    "字体",
+    "字體",
+    "字号",
+    "字號",
+    "打印",
+    "关闭",
+    "關閉",
+    "收藏",
+    "分享到",
+    "分享",
+    "繁体",
+    "繁體",
+    "简体",
+    "簡體",
+    "返回顶部",
+    "返回頂部",
+    "大 中 小",
+    "大中小",
+    "小 中 大",
+    "小 大",
+    "评论",
+    "評論",
+    "Print",
+    "Share",
+    "Font size",
+    "Email",
+)
+NAV_WORDS = (
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "上一條",
+    "下一條",
+    "上一頁",
+    "下一頁",
+    "Previous",
+    "Next",
+)
+PLACEHOLDERS = frozenset(
+    {
+        "佚名",
+        "未知",
+        "本站",
+        "本网",
+        "本網",
+        "admin",
+        "administrator",
+        "管理员",
+        "管理員",
+        "匿名",
+        "不详",
+        "不詳",
+        "unknown",
+        "暂无",
+        "暫無",
+        "none",
+        "null",
+        "无",
+        "無",
+        "网络",
+        "網絡",
+        "网友",
+        "網友",
+        "系统管理员",
+        "webmaster",
+        "editor",
+        "n/a",
+        "na",
+        "-",
+        "--",
+        "小编",
+        "小編",
+        "原创",
+        "本站原创",
+        "本站編輯",
+    }
+)
+
+_label_alt = "|".join(
+    re.escape(label).replace(r"\ ", r"\s*")
+    for label in sorted((lab for labs in LABELS.values() for lab in labs), key=len, reverse=True)
+)
+# A label needs a colon after it, except for the few that are never followed by one in practice.
+LABEL_RE = re.compile(
+    r"(?P<label>" + _label_alt + r")\s*(?P<colon>[:：]|/|／|\s(?=\S))",
+    re.IGNORECASE,
+)
+_LABEL_OF: dict[str, Field] = {
+    re.sub(r"\s+", "", label).lower(): f for f, labs in LABELS.items() for label in labs
+}
+_NAME_WORD = r"[A-Z][\w.'\-]*(?:[ \t]+(?!and\b)[A-Za-z][\w.'\-]*){0,3}"
+_BY_RE = re.compile(
+    r"^\s*(?:[Bb]y|BY)\s+(?P<names>"
+    + _NAME_WORD
+    + r"(?:\s*(?:,|and|&)\s*"
+    + _NAME_WORD
+    + r"){0,4})"
+)
+_WEN_RE = re.compile(
+    r"(?:^|[\s(（【\[])(?:文|图文|圖文)\s*[/／|｜]\s*(?P<name>[\u4e00-\u9fff·]{2,4})"
+)
+_CREDIT_RE = re.compile(
+    r"[(（【\[]\s*(?P<credit>[^()（）\[\]【】]{2,60}?(?:供稿|供图|摄|攝|报道|報導|撰稿|整理|编辑|編輯))\s*[)）】\]]\s*$"
+)
+_NAME_SPLIT = re.compile(r"\s*(?:[、，,;；/／&]|\band\b|和|及|與|与)\s*|\s{1,}(?=[\u4e00-\u9fff])")
+_VALUE_CUT = re.compile(r"\s{2,}|[|｜【\[<>]|\u3000")
+_NUMBER = re.compile(r"\d[\d,]*")
+_GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
+
+
+@dataclass(slots=True)
+class Byline:
+    """What one or more byline lines said; ``fields`` lists the labels seen, for explanations."""
+
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    date: str | None = None
+    views: int | None = None
+    editor: str | None = None
+    credits: list[str] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+
+
+def label_field(label: str) -> Field:
+    return _LABEL_OF[re.sub(r"\s+", "", label).lower()]
+
+
+def is_placeholder(value: str) -> bool:
+    v = value.strip().strip("：:()（）[]【】").lower()
+    return not v or v in PLACEHOLDERS or bool(_GARBAGE.search(v))
+
+
+_ROLE = re.compile(
+    r"(?i)\b(?:staff|writer|correspondent|reporter|contributor|editor|news|agency)\b"
+)
+_REPORTS = re.compile(r"\s*(?:报道|報導|報道|摄影?|攝影?|撰文|整理)$")
+
+
+def _clean_value(raw: str) -> str:
+    value = _VALUE_CUT.split(raw.strip(), maxsplit=1)[0]
+    return value.strip(" \t:：,，;；·|-—")
+
+
+def split_names(value: str) -> list[str]:
+    """``张三、李四`` / ``A and B`` → names, placeholders dropped."""
+    names = []
+    for part in _NAME_SPLIT.split(_REPORTS.sub("", value.strip())):
+        name = _REPORTS.sub("", part.strip(" .·:："))
+        if name and not is_placeholder(name) and len(name) <= 40 and not _ROLE.search(name):
+            names.append(name)
+    return names
+
+
+def find_labels(text: str) -> list[tuple[Field, int, int]]:
+    """(field, label start, value start) for each label in the line, in order.
+
+    A label without a colon counts only where the label is unambiguous (记者, By, 文/).
+    """
+    out: list[tuple[Field, int, int]] = []
+    for m in LABEL_RE.finditer(text):
+        label = m.group("label")
+        f = label_field(label)
+        colon = m.group("colon")
+        if colon.isspace():
+            # "记者 张三", "Updated Nov 20" – without a colon, only before a name or a date.
+            rest = text[m.end() :]
+            if f in (Field.PUBLISHED, Field.UPDATED):
+                if not find_dates(rest[:40]) or find_dates(rest[:40])[0].start > 2:
+                    continue
+            elif f is Field.AUTHOR and label in (
+                "记者",
+                "記者",
+                "本报记者",
+                "本報記者",
+                "通讯员",
+                "通訊員",
+            ):
+                pass
+            else:
+                continue
+        elif colon in "/／" and f is not Field.AUTHOR:
+            continue
+        # A label glued to the previous word is part of it (e.g. 新华社记者 is fine, 编辑部 is not).
+        if m.start() > 0 and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha():
+            continue
+        out.append((f, m.start(), m.end()))
+    return out
+
+
+def control_words(text: str) -> int:
+    return sum(text.count(w) for w in CONTROL_WORDS) + sum(text.count(w) for w in NAV_WORDS)
+
+
+def read_byline(text: str, into: Byline | None = None) -> Byline:
+    """Read the labelled fields of one line into a Byline (a new one unless given).
+
+    >>> b = read_byline("作者:佚名 文章来源:本站原创 点击数: 更新时间:2022/11/20 0:25:22")
+    >>> b.authors, b.source, b.views, b.updated
+    ([], '本站原创', None, '2022-11-20T00:25:22')
+    """
+    b = into if into is not None else Byline()
+    labels = find_labels(text)
+    for i, (f, _start, vstart) in enumerate(labels):
+        vend = labels[i + 1][1] if i + 1 < len(labels) else len(text)
+        segment = text[vstart:vend]
+        b.fields.append(f)
+        if f in (Field.PUBLISHED, Field.UPDATED):
+            dates = find_dates(segment)
+            if dates:
+                iso = dates[0].iso
+                if f is Field.UPDATED:
+                    b.updated = b.updated or iso
+                else:
+                    b.published = b.published or iso
+            continue
+        value = _clean_value(segment)
+        if f is Field.AUTHOR:
+            # "作者：张三 2022-11-20": a date glued after the name is not part of it.
+            for d in find_dates(value):
+                value = value[: d.start].strip()
+                break
+            for name in split_names(value):
+                if name not in b.authors:
+                    b.authors.append(name)
+        elif f is Field.SOURCE:
+            # 本站原创 ("this site's own") is a real answer to "where from", unlike 佚名 for "who".
+            if value and not _GARBAGE.search(value) and b.source is None:
+                b.source = value
+        elif f is Field.VIEWS:
+            n = _NUMBER.match(value)
+            if n and b.views is None:
+                b.views = int(n.group().replace(",", ""))
+        elif f is Field.EDITOR:
+            names = split_names(value)
+            if names and not b.editor:
+                b.editor = "、".join(names)
+        elif f is Field.CREDIT and value:
+            b.credits.append(f"{text[_start:vstart].strip(' :：')}：{value}")
+    by = _BY_RE.match(text)
+    if by:
+        b.fields.append(Field.AUTHOR)
+        for name in split_names(by.group("names")):
+            if name not in b.authors:
+                b.authors.append(name)
+    wen = _WEN_RE.search(text)
+    if wen and Field.AUTHOR not in b.fields:
+        b.fields.append(Field.AUTHOR)
+        b.authors.append(wen.group("name"))
+    if not labels or all(f not in (Field.PUBLISHED, Field.UPDATED) for f, _, _ in labels):
+        dates = find_dates(text)
+        if dates and b.date is None:
+            b.date = dates[0].iso
+            b.fields.append(Field.DATE)
+    return b
+
+
+def find_credit(text: str) -> str | None:
+    """A trailing credit in a paragraph: ``（某某宣传部 某某供稿）`` → ``某某宣传部 某某供稿``."""
+    m = _CREDIT_RE.search(text)
+    return m.group("credit").strip() if m else None

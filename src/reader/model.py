@@ -1,0 +1,237 @@
+"""The plain data that flows between stages: frozen dataclasses, no I/O, no terminal.
+
+Every stage hands the next one of these types, so a script can stop after any stage, and the JSON
+contract (``to_dict``/``from_dict``) is defined here in one place. Rendering lives in ``render``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Literal, TypedDict
+
+SCHEMA = "reader.article/1"
+
+DecodeMethod = Literal[
+    "bom", "utf-8", "declared", "chardet", "heuristic", "fallback", "user", "empty"
+]
+
+
+class Part(StrEnum):
+    """Where an input line went. Every line lands in exactly one."""
+
+    TITLE = "title"
+    METADATA = "metadata"
+    BODY = "body"
+    TEASER = "teaser"
+    BOILERPLATE = "boilerplate"
+    BLANK = "blank"
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text plus the facts of how it was decoded: a decoder that forgets its codec is a bug."""
+
+    text: str
+    encoding: str | None
+    method: DecodeMethod
+    confidence: float | None = None
+    replacements: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of text with the 1-based input lines it came from."""
+
+    text: str
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Teaser:
+    """Another article's snippet: its text, whether it was cut off, its own date if it had one."""
+
+    text: str
+    lines: tuple[int, ...]
+    truncated: bool = False
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the byline said. ``lines`` keeps the raw metadata lines, so placeholders are not lost."""
+
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    views: int | None = None
+    editor: str | None = None
+    credits: tuple[str, ...] = ()
+    lines: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why one input line went where it did: the debugging view behind ``reader explain``."""
+
+    line: int
+    part: Part
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EncodingInfo:
+    name: str | None
+    method: str
+    confidence: float | None = None
+    replacements: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One parsed page. Nothing vanishes: what is not body is kept as metadata, teaser or boilerplate."""
+
+    title: str | None = None
+    title_lines: tuple[int, ...] = ()
+    metadata: Metadata = field(default_factory=Metadata)
+    body: tuple[Block, ...] = ()
+    teasers: tuple[Teaser, ...] = ()
+    boilerplate: tuple[Block, ...] = ()
+    blank_lines: tuple[int, ...] = ()
+    encoding: EncodingInfo | None = None
+    language: str | None = None
+    dialect: str | None = None
+    path: str | None = None
+    line_count: int = 0
+    explanations: tuple[Explanation, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        return self.metadata.authors
+
+    def to_dict(self) -> ArticleDict:
+        """The JSON contract v1 (documented in README.md and ``schema/article-v1.json``)."""
+        m = self.metadata
+        enc = self.encoding
+        return {
+            "schema": SCHEMA,
+            "path": self.path,
+            "title": self.title,
+            "authors": list(m.authors),
+            "source": m.source,
+            "published": m.published,
+            "updated": m.updated,
+            "views": m.views,
+            "editor": m.editor,
+            "credits": list(m.credits),
+            "body": [b.text for b in self.body],
+            "teasers": [
+                {"text": t.text, "truncated": t.truncated, "date": t.date} for t in self.teasers
+            ],
+            "boilerplate": [b.text for b in self.boilerplate],
+            "metadata_lines": [b.text for b in m.lines],
+            "encoding": {
+                "name": enc.name if enc else None,
+                "method": enc.method if enc else "user",
+                "confidence": enc.confidence if enc else None,
+                "replacements": enc.replacements if enc else 0,
+            },
+            "language": self.language,
+            "dialect": self.dialect,
+            "lines": {
+                "total": self.line_count,
+                "title": list(self.title_lines),
+                "metadata": [list(b.lines) for b in m.lines],
+                "body": [list(b.lines) for b in self.body],
+                "teasers": [list(t.lines) for t in self.teasers],
+                "boilerplate": [list(b.lines) for b in self.boilerplate],
+                "blank": list(self.blank_lines),
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, d: ArticleDict | dict[str, Any]) -> Article:
+        """Rebuild an Article from its JSON form; the inverse of ``to_dict``."""
+        lines = d["lines"]
+        enc = d["encoding"]
+        meta = Metadata(
+            authors=tuple(d["authors"]),
+            source=d["source"],
+            published=d["published"],
+            updated=d["updated"],
+            views=d["views"],
+            editor=d["editor"],
+            credits=tuple(d["credits"]),
+            lines=tuple(
+                Block(t, tuple(n))
+                for t, n in zip(d["metadata_lines"], lines["metadata"], strict=True)
+            ),
+        )
+        return cls(
+            title=d["title"],
+            title_lines=tuple(lines["title"]),
+            metadata=meta,
+            body=tuple(Block(t, tuple(n)) for t, n in zip(d["body"], lines["body"], strict=True)),
+            teasers=tuple(
+                Teaser(t["text"], tuple(n), t["truncated"], t.get("date"))
+                for t, n in zip(d["teasers"], lines["teasers"], strict=True)
+            ),
+            boilerplate=tuple(
+                Block(t, tuple(n))
+                for t, n in zip(d["boilerplate"], lines["boilerplate"], strict=True)
+            ),
+            blank_lines=tuple(lines["blank"]),
+            encoding=EncodingInfo(
+                enc["name"], enc["method"], enc["confidence"], enc.get("replacements", 0)
+            ),
+            language=d["language"],
+            dialect=d.get("dialect"),
+            path=d.get("path"),
+            line_count=lines["total"],
+        )
+
+
+class TeaserDict(TypedDict):
+    text: str
+    truncated: bool
+    date: str | None
+
+
+class EncodingDict(TypedDict):
+    name: str | None
+    method: str
+    confidence: float | None
+    replacements: int
+
+
+class LinesDict(TypedDict):
+    total: int
+    title: list[int]
+    metadata: list[list[int]]
+    body: list[list[int]]
+    teasers: list[list[int]]
+    boilerplate: list[list[int]]
+    blank: list[int]
+
+
+class ArticleDict(TypedDict):
+    schema: str
+    path: str | None
+    title: str | None
+    authors: list[str]
+    source: str | None
+    published: str | None
+    updated: str | None
+    views: int | None
+    editor: str | None
+    credits: list[str]
+    body: list[str]
+    teasers: list[TeaserDict]
+    boilerplate: list[str]
+    metadata_lines: list[str]
+    encoding: EncodingDict
+    language: str | None
+    dialect: str | None
+    lines: LinesDict

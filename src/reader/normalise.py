@@ -1,0 +1,33 @@
+"""Text → lines: one newline convention, no control characters. Idempotent by construction.
+
+Line numbers are fixed here and never change afterwards: every later stage refers to lines by the
+1-based number they have in the normalised text, which is also the number an editor shows for the
+input file (CRLF, CR, LS and PS each end one line, as they do in editors).
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0/C1 controls except tab and newline; zero-width and BOM characters that scraped pages leak.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff]")
+_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
+
+
+def normalise(text: str) -> str:
+    """One newline kind, controls dropped, trailing spaces kept (they matter to html2text).
+
+    >>> normalise("a\\r\\nb\\rc\\x00d")
+    'a\\nb\\ncd'
+    """
+    return _CONTROL.sub("", _NEWLINES.sub("\n", text))
+
+
+def split_lines(text: str) -> list[str]:
+    """The normalised text's lines; a final newline does not start an extra empty line."""
+    if not text:
+        return []
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines

@@ -1,0 +1,414 @@
+"""``Line`` records → ``Article``: which line is title, byline, body, teaser or boilerplate, and why.
+
+The evidence generalises across sites: reading length against link share, sentence punctuation
+(full-width 。！？ for CJK), the best contiguous run of text-dense lines (a maximum-sum segment, so a
+short caption inside an article stays while a nav bar beside it goes), position relative to that
+run, and the labels of bylines. No rule names a site. Every line gets exactly one part and a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.dates import find_dates
+from reader.metadata import Byline, Field, control_words, find_credit, find_labels, read_byline
+from reader.model import Article, Block, Explanation, Metadata, Part, Teaser
+from reader.segment import CJK_RE, Dialect, Line, segment
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+# A line is worth this many reading units before it starts to count as text.
+LINE_COST = 12
+RELATED_RE = re.compile(
+    r"^(?:相关|相關|延伸|推荐|推薦|热门|熱門|热点|熱點|猜你喜欢|猜你喜歡|更多|最新|其他|其它|精彩|往期|"
+    r"今日|图片|圖片|专题|專題)"
+    r"(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|报道|報導|推荐|推薦|资讯|資訊|内容|內容|排行|专题|專題|图集|圖集)?"
+    r"|^(?:related|more (?:from|on|stories|news)|read more|recommended|you may also like|"
+    r"most (?:read|popular)|trending|see also|further reading|top stories|latest news)",
+    re.IGNORECASE,
+)
+_BRACKETS = re.compile(r"^[\s【\[（(<《「『|#*>:：-]+|[\s】\]）)>》」』|:：-]+$")
+_BREADCRUMB = re.compile(
+    r"(?:>|»|›|→|＞|>>)\s*\S+\s*(?:>|»|›|→|＞)|位置[:：]|当前位置|當前位置|您的位置"
+)
+_CODE_CHARS = re.compile(r"[{}();=<>$]")
+_TITLE_SPLIT = re.compile(r"\s+[|｜\-–—]\s+|_|——|\s*[|｜]\s*|－")
+_SENTENCE_END = re.compile(r"[。！？!?]$|[.](?<!\.\.)$")
+
+
+@dataclass(frozen=True, slots=True)
+class ParseOptions:
+    """Options for parsing, travelling as one object (cf. black's Mode)."""
+
+    dialect: Dialect | None = None
+
+
+def is_related_heading(line: Line) -> bool:
+    """ "相关新闻", "【相关阅读】", "Related stories": the head of a block of other articles."""
+    return line.size <= 20 and bool(RELATED_RE.match(_BRACKETS.sub("", line.text)))
+
+
+def weight(line: Line) -> float:
+    """How much a line looks like article text: reading size discounted by links and code."""
+    if line.empty:
+        return 0.0
+    n = line.size
+    value = min(n, 400) * (1.0 - line.link_share) ** 2
+    text = line.text
+    if len(_CODE_CHARS.findall(text)) > 0.04 * len(text) + 2:
+        value *= 0.1
+    if line.sentences == 0 and line.clauses == 0:
+        value *= 0.5
+    if line.bullet and line.sentences == 0:
+        value *= 0.7
+    return value
+
+
+def _related_item(line: Line) -> bool:
+    """An entry of a related-articles list: a bullet, a link or a cut-off snippet, not a control."""
+    return (
+        line.size >= 6
+        and (line.bullet or line.truncated or line.link_share > 0.5)
+        and not control_words(line.text)
+    )
+
+
+def _best_run(scores: Sequence[float]) -> tuple[int, int] | None:
+    """The maximum-sum contiguous segment [start, end) of positive total; None if none."""
+    best_sum = 0.0
+    best: tuple[int, int] | None = None
+    cur = 0.0
+    start = 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur = 0.0
+            start = i
+        cur += s
+        if cur > best_sum:
+            best_sum = cur
+            best = (start, i + 1)
+    return best
+
+
+def _is_byline(line: Line) -> Byline | None:
+    """A short line carrying labelled metadata (or a lone date with a label-free source)."""
+    text = line.text
+    if line.empty or len(text) > 220 or line.link_share > 0.8:
+        return None
+    labels = find_labels(text)
+    b = read_byline(text)
+    strong = {f for f, _, _ in labels if f is not Field.CREDIT}
+    has_value = b.authors or b.source or b.published or b.updated or b.views is not None or b.editor
+    if strong and has_value and (line.sentences <= 1 or len(strong) >= 2 or len(text) < 60):
+        return b
+    if strong and len(text) < 40 and not has_value:
+        return b  # "作者：佚名": a byline whose values are placeholders is still a byline
+    if b.authors and Field.AUTHOR in b.fields and len(text) < 60:
+        return b
+    if b.date and len(text) <= 40 and len(CJK_RE.sub("", text)) >= 6:
+        # A line that is mostly a date ("2012年01月11日 10:22:11"), not a sentence mentioning one.
+        rest = text
+        for d in find_dates(text):
+            rest = rest.replace(text[d.start : d.end], "")
+        if len(rest.strip()) <= 12:
+            return b
+    return None
+
+
+def _clean_title(text: str) -> str:
+    """Drop a site-name suffix: of ``Headline_Section_Site`` keep the longest piece."""
+    parts = [p.strip() for p in _TITLE_SPLIT.split(text) if p and p.strip()]
+    if len(parts) < 2:
+        return text.strip()
+    return max(parts, key=lambda p: len(CJK_RE.findall(p)) * 2 + len(p))
+
+
+def _title_score(line: Line, distance: int) -> float | None:
+    text = line.text
+    n = line.size
+    if line.empty or n < 4 or n > 90 or len(text) > 160:
+        return None
+    if find_labels(text) or (control_words(text) >= 1 and n < 12):
+        return None
+    score = 20.0 - 2.0 * distance
+    if line.heading == 1:
+        score += 25
+    elif line.heading:
+        score += 15
+    if "**" in line.raw or "<b>" in line.raw:
+        score += 6
+    if line.link_share > 0.5:
+        score -= 12
+    if _SENTENCE_END.search(text) or line.sentences > 1:
+        score -= 12
+    if line.truncated:
+        score -= 15
+    if line.bullet:
+        score -= 10
+    if RELATED_RE.match(_BRACKETS.sub("", text)):
+        score -= 20
+    if _BREADCRUMB.search(text):
+        score -= 25
+    if 8 <= n <= 60:
+        score += 6
+    return score
+
+
+def _language(text: str) -> str | None:
+    sample = text[:20000]
+    if not sample.strip():
+        return None
+    kana = len(re.findall(r"[\u3040-\u30ff]", sample))
+    hangul = len(re.findall(r"[\uac00-\ud7af]", sample))
+    han = len(re.findall(r"[\u4e00-\u9fff]", sample))
+    cyr = len(re.findall(r"[\u0400-\u04ff]", sample))
+    greek = len(re.findall(r"[\u0370-\u03ff]", sample))
+    latin = len(re.findall(r"[A-Za-z\u00c0-\u024f]", sample))
+    counts = {
+        "ja": kana * 3 if kana > 0.05 * (han + kana) else 0,
+        "ko": hangul,
+        "zh": han,
+        "ru": cyr,
+        "el": greek,
+        "latin": latin // 3,
+    }
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] == 0:
+        return None
+    if best == "zh" and kana > 0.05 * (han + kana):
+        return "ja"
+    if best == "latin":
+        words = re.findall(r"[a-z]+", sample.lower())
+        common = sum(w in {"the", "and", "of", "to", "in", "is", "that", "for"} for w in words)
+        return "en" if words and common > 0.04 * len(words) else None
+    return best
+
+
+def parse_lines(lines: list[Line], dialect: Dialect | None = None) -> Article:
+    """Give every line one part. See the module docstring for the evidence used.
+
+    >>> a = parse_text("Home | News\\n\\n# A headline here\\n\\nBy Jane Roe\\n\\n"
+    ...                "The first paragraph says something long enough to count as text. "
+    ...                "It has two sentences.\\n")
+    >>> a.title, a.metadata.authors, len(a.body)
+    ('A headline here', ('Jane Roe',), 1)
+    """
+    n = len(lines)
+    part: list[Part | None] = [None] * n
+    why: list[str] = [""] * n
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            part[i], why[i] = Part.BLANK, "blank"
+        elif ln.empty:
+            part[i], why[i] = Part.BOILERPLATE, "markup only (cell pipes, rules, images)"
+
+    bylines: dict[int, Byline] = {}
+    for i, ln in enumerate(lines):
+        if part[i] is None:
+            b = _is_byline(ln)
+            if b is not None:
+                bylines[i] = b
+
+    weights = [weight(ln) for ln in lines]
+    scores = []
+    for i in range(n):
+        if part[i] is Part.BLANK:
+            scores.append(0.0)
+        elif part[i] is Part.BOILERPLATE:
+            scores.append(-1.0)
+        elif i in bylines:
+            scores.append(-2.0)
+        else:
+            scores.append(weights[i] - LINE_COST)
+    run = _best_run(scores)
+    start, end = run if run else (n, n)
+    # A headline can be long enough to join the run; a byline right under it says where the
+    # text really starts: the short unpunctuated lines above the byline are title, not body.
+    head = [i for i in range(start, end) if part[i] is not Part.BLANK][:5]
+    for k, i in enumerate(head):
+        if i in bylines:
+            before = head[:k]
+            if all(lines[j].sentences == 0 and lines[j].size <= 60 for j in before):
+                start = i
+            break
+
+    # Inside the run: text, unless it is clearly links, controls or a related-articles block.
+    in_related = False
+    for i in range(start, end):
+        if part[i] is not None:
+            continue
+        ln = lines[i]
+        if is_related_heading(ln):
+            in_related = True
+            part[i], why[i] = Part.BOILERPLATE, "heading of a related-articles block"
+            continue
+        if i in bylines:
+            part[i], why[i] = Part.METADATA, "byline inside the text run"
+        elif in_related and _related_item(ln):
+            part[i], why[i] = Part.TEASER, "item of a related-articles block"
+        elif ln.link_share > 0.6 and ln.sentences == 0:
+            part[i], why[i] = (
+                Part.BOILERPLATE,
+                f"link text inside the run ({ln.link_share:.0%} link)",
+            )
+        elif control_words(ln.text) and ln.size < 16 and ln.sentences == 0:
+            part[i], why[i] = Part.BOILERPLATE, "page controls (font size, print, share…)"
+        else:
+            in_related = False
+            part[i], why[i] = Part.BODY, f"main text run, weight {weights[i]:.0f}"
+
+    # Teasers that the run swallowed: truncated lines after the last untruncated paragraph.
+    body_idx = [i for i in range(start, end) if part[i] is Part.BODY]
+    for i in reversed(body_idx):
+        if lines[i].truncated and i != body_idx[0]:
+            part[i], why[i] = Part.TEASER, "truncated snippet (…) after the article text"
+        else:
+            break
+    body_idx = [i for i in range(start, end) if part[i] is Part.BODY]
+    first_body = body_idx[0] if body_idx else start
+    last_body = body_idx[-1] if body_idx else end - 1
+
+    # Bylines: before the text (nearest the text first), or just after it (editor, source).
+    meta_idx: list[int] = [i for i in range(start, end) if part[i] is Part.METADATA]
+    nonblank_before = [i for i in range(first_body - 1, -1, -1) if part[i] is not Part.BLANK]
+    window = nonblank_before[:8]
+    for i in window:
+        if i in bylines and part[i] is None:
+            part[i], why[i] = Part.METADATA, "byline above the text"
+            meta_idx.append(i)
+    after = [i for i in range(last_body + 1, n) if part[i] is not Part.BLANK][:6]
+    for i in after:
+        if i in bylines and part[i] is None and not bylines[i].date:
+            part[i], why[i] = Part.METADATA, "byline below the text"
+            meta_idx.append(i)
+    meta_idx.sort()
+
+    # Title: the best heading-like line above the text (or the run's first line).
+    anchor = min([first_body, *[i for i in meta_idx if i < first_body]])
+    candidates = [i for i in range(anchor - 1, -1, -1) if part[i] is None][:25]
+    if body_idx and body_idx[0] == first_body and first_body not in meta_idx:
+        candidates.append(first_body)
+    best: tuple[float, int] | None = None
+    for i in candidates:
+        distance = (
+            sum(1 for j in range(i + 1, anchor) if part[j] is not Part.BLANK) if i < anchor else 0
+        )
+        s = _title_score(lines[i], distance)
+        if i == first_body and s is not None:
+            if lines[i].sentences or lines[i].size > 60:
+                continue
+            s -= 4
+        if s is not None and s > 0 and (best is None or s > best[0]):
+            best = (s, i)
+    title: str | None = None
+    title_lines: tuple[int, ...] = ()
+    if best is not None:
+        ti = best[1]
+        title = _clean_title(lines[ti].text)
+        title_lines = (lines[ti].number,)
+        part[ti], why[ti] = (
+            Part.TITLE,
+            f"headline: nearest heading-like line above the text ({best[0]:.0f})",
+        )
+
+    # Outside the run: teasers (snippets ending in …, related blocks) and boilerplate.
+    in_related = False
+    for i in range(n):
+        if part[i] is not None:
+            if part[i] is not Part.BLANK:
+                in_related = False
+            continue
+        ln = lines[i]
+        if is_related_heading(ln):
+            in_related = True
+            part[i], why[i] = Part.BOILERPLATE, "heading of a related-articles block"
+        elif ln.truncated and ln.size >= 8:
+            part[i], why[i] = Part.TEASER, "snippet ending in an ellipsis"
+        elif in_related and _related_item(ln):
+            part[i], why[i] = Part.TEASER, "item of a related-articles block"
+        else:
+            side = "above" if i < start else "below"
+            part[i], why[i] = (
+                Part.BOILERPLATE,
+                f"outside the main text run ({side}), weight {weights[i]:.0f}",
+            )
+
+    return _assemble(lines, part, why, bylines, title, title_lines, dialect)
+
+
+def _assemble(
+    lines: list[Line],
+    part: list[Part | None],
+    why: list[str],
+    bylines: dict[int, Byline],
+    title: str | None,
+    title_lines: tuple[int, ...],
+    dialect: Dialect | None,
+) -> Article:
+    merged = Byline()
+    meta_blocks: list[Block] = []
+    body: list[Block] = []
+    teasers: list[Teaser] = []
+    boiler: list[Block] = []
+    blanks: list[int] = []
+    for i, ln in enumerate(lines):
+        p = part[i]
+        if p is Part.METADATA:
+            read_byline(ln.text, merged)
+            meta_blocks.append(Block(ln.text, (ln.number,)))
+        elif p is Part.BODY:
+            body.append(Block(ln.text, (ln.number,)))
+            credit = find_credit(ln.text)
+            if credit:
+                merged.credits.append(credit)
+        elif p is Part.TEASER:
+            dates = find_dates(ln.text)
+            teasers.append(
+                Teaser(ln.text, (ln.number,), ln.truncated, dates[0].iso if dates else None)
+            )
+        elif p is Part.BOILERPLATE:
+            boiler.append(Block(ln.text or ln.raw.strip(), (ln.number,)))
+        elif p is Part.BLANK:
+            blanks.append(ln.number)
+    published = merged.published or merged.date
+    updated = merged.updated
+    meta = Metadata(
+        authors=tuple(merged.authors),
+        source=merged.source,
+        published=published,
+        updated=updated,
+        views=merged.views,
+        editor=merged.editor,
+        credits=tuple(dict.fromkeys(merged.credits)),
+        lines=tuple(meta_blocks),
+    )
+    explanations = tuple(
+        Explanation(ln.number, part[i] or Part.BOILERPLATE, why[i], ln.raw)
+        for i, ln in enumerate(lines)
+    )
+    return Article(
+        title=title,
+        title_lines=title_lines,
+        metadata=meta,
+        body=tuple(body),
+        teasers=tuple(teasers),
+        boilerplate=tuple(boiler),
+        blank_lines=tuple(blanks),
+        language=_language("\n".join(b.text for b in body) or (title or "")),
+        dialect=dialect.value if dialect else None,
+        line_count=len(lines),
+        explanations=explanations,
+    )
+
+
+def parse_text(text: str, options: ParseOptions | None = None) -> Article:
+    """Parse already-normalised text (see ``normalise``) into an Article."""
+    from reader.normalise import normalise, split_lines
+
+    opts = options or ParseOptions()
+    raw_lines = split_lines(normalise(text))
+    dialect, lines = segment(raw_lines, opts.dialect)
+    return parse_lines(lines, dialect)
