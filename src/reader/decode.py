@@ -183,11 +183,11 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
         return Decoded(strict, "utf-8", "utf-8", 1.0, 0)
     label = declared_charset(data)
     if label:
-        codec = browser_codec(label)
-        if codec and codec != "utf_8":
-            strict = _strict(data, codec)
+        declared = browser_codec(label)
+        if declared and declared != "utf_8":
+            strict = _strict(data, declared)
             if strict is not None:
-                return Decoded(strict, codec, "declared", None, 0)
+                return Decoded(strict, declared, "declared", None, 0)
     guess, confidence = _chardet_guess(data)
     if guess and guess != "utf_8":
         strict = _strict(data, guess)

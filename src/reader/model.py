@@ -72,6 +72,24 @@ class Metadata:
 
 
 @dataclass(frozen=True, slots=True)
+class PageHints:
+    """Evidence a richer input (HTML) gives beyond its text lines. Optional: text dumps have none.
+
+    Line sets hold 1-based line numbers of the text handed to ``parse``.
+    """
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    language: str | None = None
+    boilerplate_lines: frozenset[int] = frozenset()  # nav, header, footer, aside, comments, forms
+    teaser_lines: frozenset[int] = frozenset()  # related / recommended blocks
+    content_lines: frozenset[int] = frozenset()  # inside the page's article container, if found
+
+
+@dataclass(frozen=True, slots=True)
 class Explanation:
     """Why one input line went where it did: the debugging view behind ``reader explain``."""
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.dates import find_dates
 from reader.metadata import Byline, Field, control_words, find_credit, find_labels, read_byline
-from reader.model import Article, Block, Explanation, Metadata, Part, Teaser
+from reader.model import Article, Block, Explanation, Metadata, PageHints, Part, Teaser
 from reader.segment import CJK_RE, Dialect, Line, segment
 
 if TYPE_CHECKING:
@@ -74,6 +74,18 @@ def _related_item(line: Line) -> bool:
         and (line.bullet or line.truncated or line.link_share > 0.5)
         and not control_words(line.text)
     )
+
+
+def _hinted_weights(lines: list[Line], weights: list[float], hints: PageHints) -> list[float]:
+    """Markup evidence moves line weights: inside the article container up, nav/related down."""
+    out = []
+    for ln, w in zip(lines, weights, strict=True):
+        if ln.number in hints.boilerplate_lines or ln.number in hints.teaser_lines:
+            w = min(w, LINE_COST / 2) - LINE_COST
+        elif ln.number in hints.content_lines:
+            w = w * 1.5 + LINE_COST / 2
+        out.append(w)
+    return out
 
 
 def _best_run(scores: Sequence[float]) -> tuple[int, int] | None:
@@ -187,7 +199,9 @@ def _language(text: str) -> str | None:
     return best
 
 
-def parse_lines(lines: list[Line], dialect: Dialect | None = None) -> Article:
+def parse_lines(
+    lines: list[Line], dialect: Dialect | None = None, hints: PageHints | None = None
+) -> Article:
     """Give every line one part. See the module docstring for the evidence used.
 
     >>> a = parse_text("Home | News\\n\\n# A headline here\\n\\nBy Jane Roe\\n\\n"
@@ -213,6 +227,8 @@ def parse_lines(lines: list[Line], dialect: Dialect | None = None) -> Article:
                 bylines[i] = b
 
     weights = [weight(ln) for ln in lines]
+    if hints is not None:
+        weights = _hinted_weights(lines, weights, hints)
     scores = []
     for i in range(n):
         if part[i] is Part.BLANK:
@@ -336,7 +352,7 @@ def parse_lines(lines: list[Line], dialect: Dialect | None = None) -> Article:
                 f"outside the main text run ({side}), weight {weights[i]:.0f}",
             )
 
-    return _assemble(lines, part, why, bylines, title, title_lines, dialect)
+    return _assemble(lines, part, why, bylines, title, title_lines, dialect, hints)
 
 
 def _assemble(
@@ -347,6 +363,7 @@ def _assemble(
     title: str | None,
     title_lines: tuple[int, ...],
     dialect: Dialect | None,
+    hints: PageHints | None = None,
 ) -> Article:
     merged = Byline()
     meta_blocks: list[Block] = []
@@ -375,6 +392,14 @@ def _assemble(
             blanks.append(ln.number)
     published = merged.published or merged.date
     updated = merged.updated
+    if hints is not None:
+        # The visible byline wins; markup metadata fills what it left empty.
+        title = title or hints.title
+        published = published or hints.published
+        updated = updated or hints.updated
+        merged.source = merged.source or hints.source
+        if not merged.authors:
+            merged.authors = list(hints.authors)
     meta = Metadata(
         authors=tuple(merged.authors),
         source=merged.source,
@@ -404,11 +429,13 @@ def _assemble(
     )
 
 
-def parse_text(text: str, options: ParseOptions | None = None) -> Article:
-    """Parse already-normalised text (see ``normalise``) into an Article."""
+def parse_text(
+    text: str, options: ParseOptions | None = None, hints: PageHints | None = None
+) -> Article:
+    """Normalise, segment and parse text into an Article."""
     from reader.normalise import normalise, split_lines
 
     opts = options or ParseOptions()
     raw_lines = split_lines(normalise(text))
     dialect, lines = segment(raw_lines, opts.dialect)
-    return parse_lines(lines, dialect)
+    return parse_lines(lines, dialect, hints)
