@@ -1,6 +1,7 @@
-"""``python -m reader`` is the ``reader`` command."""
+"""``python -m reader`` is the ``reader`` command (its fast path included: no typer for a plain
+conversion)."""
 
-from reader.cli import main
+from reader.runner import main
 
 if __name__ == "__main__":
     main()

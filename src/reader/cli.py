@@ -9,16 +9,13 @@ from __future__ import annotations
 import os
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from reader.model import Article
-from reader.errors import ExitCode, OutputError, ReaderError, UsageError
+from reader.errors import ExitCode, ReaderError, UsageError
 from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
 
 app = typer.Typer(
@@ -86,36 +83,6 @@ def _check_stdin(names: list[str]) -> None:
         )
 
 
-def _expand(names: list[str], glob: str) -> Iterator[str]:
-    """Files as given; directories walked recursively in sorted order."""
-    for name in names:
-        p = Path(name)
-        if name != STDIN_NAME and p.is_dir():
-            yield from (str(f) for f in sorted(p.rglob(glob)) if f.is_file())
-        else:
-            yield name
-
-
-def _write_atomic(path: Path, data: str, inputs: set[Path], force: bool) -> None:
-    """Write via a temp file and rename: a reader of ``path`` never sees half a file."""
-    resolved = path.resolve()
-    if resolved in inputs:
-        raise OutputError(f"{path}: is an input; refusing to overwrite it")
-    if path.exists() and not force:
-        raise OutputError(f"{path}: exists (use --force to replace it)")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"{path}: {exc.strerror or exc}") from None
-
-
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
@@ -131,84 +98,81 @@ def _root(
 @app.command()
 def convert(
     files: Annotated[
-        list[str] | None, typer.Argument(help="Input files or directories; - or none for stdin.")
+        list[str] | None,
+        typer.Argument(
+            help="Input files or directories (walked recursively); - or none for stdin."
+        ),
     ] = None,
     to: Annotated[ToFormat, typer.Option("--to", "-t", help="Output format.")] = ToFormat.md,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically), not stdout."),
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to this file (atomically), not stdout."
+        ),
     ] = None,
     out_dir: Annotated[
-        Path | None, typer.Option("--out-dir", help="Write one file per input into this directory.")
+        str | None,
+        typer.Option(
+            "--out-dir",
+            metavar="DIR",
+            help="Write one file per input into this directory, names mirrored.",
+        ),
     ] = None,
-    glob: Annotated[str, typer.Option("--glob", help="Files to take from directories.")] = "*",
+    glob: Annotated[
+        str,
+        typer.Option(
+            "--glob", metavar="PATTERN", help="File names to take from directories, e.g. '*.txt'."
+        ),
+    ] = "*",
+    files_from: Annotated[
+        str | None,
+        typer.Option(
+            "--files-from",
+            metavar="LIST",
+            help="Also convert the paths listed in this file, one a line (- for stdin).",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", metavar="N", help="Worker processes (default: the cores).", min=1
+        ),
+    ] = None,
+    errors_inline: Annotated[
+        bool,
+        typer.Option(
+            "--errors-inline", help='With --to jsonl, add a {"path", "error"} line per failure.'
+        ),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace existing output files.")] = False,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     debug: DebugOpt = False,
 ) -> None:
-    """Convert pages to Markdown, JSON, JSON Lines or plain text."""
-    _state["debug"] = debug
-    raise typer.Exit(
-        _convert(files or [STDIN_NAME], to, output, out_dir, glob, force, encoding, max_bytes)
+    """Convert pages to Markdown, JSON, JSON Lines or plain text.
+
+    Many inputs run in parallel and come out in input order; a failed input is reported on
+    stderr and the rest go on (exit 1 at the end).
+    """
+    # The body is typer-free (reader.runner), shared with the fast path of the `reader` script.
+    from reader.render import Format
+    from reader.runner import ConvertRequest, run_convert
+
+    request = ConvertRequest(
+        names=tuple(files or ()),
+        fmt=Format(to.value),
+        output=output,
+        out_dir=out_dir,
+        glob=glob,
+        files_from=files_from,
+        force=force,
+        jobs=jobs,
+        errors_inline=errors_inline,
+        encoding=encoding,
+        max_bytes=max_bytes,
+        debug=debug,
     )
-
-
-def _convert(
-    names: list[str],
-    to: ToFormat,
-    output: Path | None,
-    out_dir: Path | None,
-    glob: str,
-    force: bool,
-    encoding: str | None,
-    max_bytes: int,
-) -> int:
-    from reader.api import read_article
-    from reader.render import EXTENSIONS, Format, render
-
-    fmt = Format(to.value)
-    try:
-        _check_stdin(names)
-        if output and out_dir:
-            raise UsageError("give -o/--output or --out-dir, not both")
-        inputs = list(_expand(names, glob))
-        if len(inputs) > 1 and fmt is Format.JSON and not out_dir:
-            raise UsageError("many inputs make many objects: use --to jsonl, or --out-dir")
-        if len(inputs) > 1 and output and fmt is not Format.JSONL:
-            raise UsageError("many inputs into one -o file need --to jsonl (or use --out-dir)")
-    except ReaderError as exc:
-        return _fail(exc)
-    input_paths = {Path(n).resolve() for n in inputs if n != STDIN_NAME}
-    failed = 0
-    chunks: list[str] = []
-    for position, name in enumerate(inputs):
-        try:
-            article = read_article(name, encoding=encoding, max_bytes=max_bytes)
-            data = render(article, fmt)
-            if out_dir:
-                stem = "stdin" if name == STDIN_NAME else Path(name).stem
-                _write_atomic(out_dir / (stem + EXTENSIONS[fmt]), data, input_paths, force)
-            elif output:
-                chunks.append(data)
-            else:
-                if position and fmt in (Format.MD, Format.TEXT):
-                    sys.stdout.write("\n")
-                sys.stdout.write(data)
-                sys.stdout.flush()
-        except ReaderError as exc:
-            failed += 1
-            code = _fail(exc)
-            if code == ExitCode.USAGE:
-                return code
-    if output and chunks:
-        try:
-            _write_atomic(output, "".join(chunks), input_paths, force)
-        except ReaderError as exc:
-            return _fail(exc)
-    if failed and len(inputs) > 1:
-        err(f"{failed} of {len(inputs)} inputs failed")
-    return int(ExitCode.INPUT_FAILED if failed else ExitCode.OK)
+    raise typer.Exit(run_convert(request))
 
 
 @app.command()
@@ -238,7 +202,10 @@ def view(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     debug: DebugOpt = False,
 ) -> None:
-    """Show a page in the terminal, paged when it is taller than the screen."""
+    """Show a page in the terminal, paged when it is taller than the screen.
+
+    Piped or redirected, it prints plain text (as `convert --to text` does) unless --color always.
+    """
     _state["debug"] = debug
     from reader.api import read_article
 
@@ -247,11 +214,17 @@ def view(
         article = read_article(file, encoding=encoding, max_bytes=max_bytes)
     except ReaderError as exc:
         raise typer.Exit(_fail(exc)) from None
-    chosen = (theme.value if theme else os.environ.get("READER_THEME", "dark")).lower()
-    if chosen not in ("dark", "light"):
-        chosen = "dark"
     raise typer.Exit(
-        _show(article, width, pager, color.value, chosen, indent, teasers, show_boilerplate)
+        _show(
+            article,
+            width,
+            pager,
+            color.value,
+            theme.value if theme else None,
+            indent,
+            teasers,
+            show_boilerplate,
+        )
     )
 
 
@@ -260,41 +233,55 @@ def _show(
     width: int | None,
     pager: bool | None,
     color: str,
-    theme: str,
+    theme: str | None,
     indent: bool,
     teasers: bool,
     boilerplate: bool,
 ) -> int:
-    from reader.console import OutputSettings
+    """Lay the page out for a person (wrapped, styled, paged when taller than the screen), or print
+    plain text for a program. A reader who goes away (``q``, ``| head``) is a normal end."""
+    import dataclasses
+    from typing import cast
 
-    settings = OutputSettings.detect(width=width, color=color, pager=pager)  # type: ignore[arg-type]
-    if not settings.stdout_isatty and settings.color != "always":
-        # Not a terminal: plain text, no ANSI, no pager.
-        from reader.render import text
-
-        sys.stdout.write(text.render(article))
-        return 0
-    from reader.console import make_console, pager_env, should_page
-    from reader.render.terminal import ViewOptions, build_view, measure
-
-    console = make_console(settings)
-    opts = ViewOptions(
-        width=measure(settings.terminal_width),
-        theme=theme,  # type: ignore[arg-type]
-        indent=indent,
-        teasers=teasers,
-        boilerplate=boilerplate,
+    from reader.console import (
+        ColorChoice,
+        OutputSettings,
+        make_console,
+        page,
+        resolve_theme,
+        should_page,
+        silence_stdout,
     )
-    view_width = opts.width
-    renderable = build_view(article, opts)
-    lines = console.render_lines(renderable, console.options.update(width=view_width), pad=False)
-    if should_page(settings, len(lines)):
-        os.environ.update(pager_env(dict(os.environ)))
-        with console.pager(styles=True):
-            console.print(renderable, width=view_width)
-    else:
-        console.print(renderable, width=view_width)
-    return 0
+
+    settings = OutputSettings.detect(width=width, color=cast("ColorChoice", color), pager=pager)
+    chosen, warning = resolve_theme(theme, settings.env)
+    if warning:
+        err(f"warning: {warning}")
+    out = settings.stdout
+    try:
+        if not settings.pretty:
+            from reader.render import text
+
+            plain = article if teasers else dataclasses.replace(article, teasers=())
+            out.write(text.render(plain))
+            out.flush()
+            return int(ExitCode.OK)
+        from reader.render.terminal import ViewOptions, build_view
+
+        # An explicit --width is the measure; otherwise the view caps the terminal's width.
+        options = ViewOptions(chosen, indent, teasers, boilerplate, measure=width)
+        console = make_console(settings)
+        # Render once: the same string decides whether to page and is what gets shown.
+        with console.capture() as captured:
+            console.print(build_view(article, options))
+        rendered = captured.get()
+        if should_page(settings, rendered.count("\n")) and page(rendered, settings):
+            return int(ExitCode.OK)
+        out.write(rendered)
+        out.flush()
+    except BrokenPipeError:
+        silence_stdout()
+    return int(ExitCode.OK)
 
 
 @app.command()
@@ -376,7 +363,11 @@ def explain(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: runs the app, ends quietly on a closed pipe or Ctrl-C."""
+    """Runs the typer app, ending quietly on a closed pipe or Ctrl-C.
+
+    The ``reader`` script enters through ``reader.runner.main``, which calls this for every
+    command line except a plain conversion.
+    """
     try:
         app(args=argv, prog_name="reader")
     except BrokenPipeError:

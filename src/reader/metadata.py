@@ -278,7 +278,7 @@ _LABEL_OF: dict[str, Field] = {
 }
 _NAME_WORD = r"[A-Z][\w.'\-]*(?:[ \t]+(?!and\b)[A-Za-z][\w.'\-]*){0,3}"
 _BY_RE = re.compile(
-    r"^\s*(?:[Bb]y|BY)\s+(?P<names>"
+    r"(?:^\s*|(?<=\d)\s+)(?:[Bb]y|BY)\s+(?P<names>"
     + _NAME_WORD
     + r"(?:\s*(?:,|and|&)\s*"
     + _NAME_WORD
@@ -287,11 +287,15 @@ _BY_RE = re.compile(
 _WEN_RE = re.compile(
     r"(?:^|[\s(（【\[])(?:文|图文|圖文)\s*[/／|｜]\s*(?P<name>[\u4e00-\u9fff·]{2,4})"
 )
+# "【聯合晚報╱記者李樹人／即時報導】": the reporter's name glued to the label, then a delimiter.
+_GLUED_REPORTER_RE = re.compile(
+    r"(?:记者|記者|通讯员|通訊員)(?P<name>[\u4e00-\u9fff]{2,3})(?=\s*(?:[／/╱】\]）)|｜,，、]|报道|報導|$))"
+)
 _CREDIT_RE = re.compile(
     r"[(（【\[]\s*(?P<credit>[^()（）\[\]【】]{2,60}?(?:供稿|供图|摄|攝|报道|報導|撰稿|整理|编辑|編輯))\s*[)）】\]]\s*$"
 )
 _NAME_SPLIT = re.compile(r"\s*(?:[、，,;；/／&]|\band\b|和|及|與|与)\s*|\s{1,}(?=[\u4e00-\u9fff])")
-_VALUE_CUT = re.compile(r"\s{2,}|[|｜【\[<>]|\u3000")
+_VALUE_CUT = re.compile(r"\s{2,}|[|｜【\[<>()（）]|\u3000")
 _NUMBER = re.compile(r"\d[\d,]*")
 _GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
 
@@ -334,7 +338,10 @@ def _clean_value(raw: str) -> str:
 def split_names(value: str) -> list[str]:
     """``张三、李四`` / ``A and B`` → names, placeholders dropped."""
     names = []
-    for part in _NAME_SPLIT.split(_REPORTS.sub("", value.strip())):
+    parts = [p for p in _NAME_SPLIT.split(value.strip()) if p.strip()]
+    if len(parts) > 1 and _REPORTS.search(parts[-1]):
+        parts.pop()  # "记者 彭冲 山东冠县报道": the last part is where from, not who
+    for part in parts:
         name = _REPORTS.sub("", part.strip(" .·:："))
         if name and not is_placeholder(name) and len(name) <= 40 and not _ROLE.search(name):
             names.append(name)
@@ -426,12 +433,16 @@ def read_byline(text: str, into: Byline | None = None) -> Byline:
                 b.editor = "、".join(names)
         elif f is Field.CREDIT and value:
             b.credits.append(f"{text[_start:vstart].strip(' :：')}：{value}")
-    by = _BY_RE.match(text)
+    by = _BY_RE.search(text)
     if by:
         b.fields.append(Field.AUTHOR)
         for name in split_names(by.group("names")):
             if name not in b.authors:
                 b.authors.append(name)
+    glued = _GLUED_REPORTER_RE.search(text)
+    if glued and Field.AUTHOR not in b.fields:
+        b.fields.append(Field.AUTHOR)
+        b.authors.append(glued.group("name"))
     wen = _WEN_RE.search(text)
     if wen and Field.AUTHOR not in b.fields:
         b.fields.append(Field.AUTHOR)
@@ -442,6 +453,50 @@ def read_byline(text: str, into: Byline | None = None) -> Byline:
             b.date = dates[0].iso
             b.fields.append(Field.DATE)
     return b
+
+
+_CJK_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}"
+NAME_LIST = _CJK_NAME + r"(?:[\s、，,]+" + _CJK_NAME + r"){0,3}"
+NAME_LINE_RE = re.compile(r"^\s*(?:(?:作者|文|撰文)\s*[:：/／]?\s*)?(?P<names>" + NAME_LIST + r")\s*$")
+_TAIL_AUTHOR_RE = re.compile(
+    r"[(（]\s*(?:(?:本报|本報|新华社|新華社|新华网|中新社|中新網)?(?:记者|記者|通讯员|通訊員)\s*)?"
+    r"(?P<names>" + NAME_LIST + r")(?:\s+[\u4e00-\u9fff]{2,8}(?:报道|報導|電|电))?\s*[)）]\s*$"
+)
+# Organisations, not people: a "name" ending in one of these is a newsroom or an office.
+_ORG_END = re.compile(r"(?:社|报|報|网|網|台|部|局|委|厅|廳|院|会|會|中心|办|辦|处|處|站|所|组|組|图|圖|完)$")
+
+
+def _people(names: str) -> list[str]:
+    found = split_names(names)
+    return [] if not found or any(_ORG_END.search(n) for n in found) else found
+
+
+def tail_authors(text: str) -> list[str]:
+    """Authors named at a paragraph's end: ``…（记者 胡晓蓉）``, ``…（姚峰 上海报道）``."""
+    m = _TAIL_AUTHOR_RE.search(text[-60:])
+    return _people(m.group("names")) if m else []
+
+
+def name_line(text: str) -> list[str]:
+    """A line that is only a person's name (or two), as essays print under their title."""
+    m = NAME_LINE_RE.match(text)
+    return _people(m.group("names")) if m else []
+
+
+def merge(into: Byline, other: Byline) -> Byline:
+    """Fold another line's fields in; the first value seen for a field wins."""
+    for name in other.authors:
+        if name not in into.authors:
+            into.authors.append(name)
+    into.source = into.source or other.source
+    into.published = into.published or other.published
+    into.updated = into.updated or other.updated
+    into.date = into.date or other.date
+    into.views = into.views if into.views is not None else other.views
+    into.editor = into.editor or other.editor
+    into.credits.extend(c for c in other.credits if c not in into.credits)
+    into.fields.extend(other.fields)
+    return into
 
 
 def find_credit(text: str) -> str | None:

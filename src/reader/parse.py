@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.dates import find_dates
-from reader.metadata import Byline, Field, control_words, find_credit, find_labels, read_byline
+from reader.metadata import (
+    Byline,
+    Field,
+    control_words,
+    find_credit,
+    find_labels,
+    merge,
+    name_line,
+    read_byline,
+    tail_authors,
+)
 from reader.model import Article, Block, Explanation, Metadata, PageHints, Part, Teaser
 from reader.segment import CJK_RE, Dialect, Line, segment
 
@@ -34,6 +44,14 @@ _BRACKETS = re.compile(r"^[\s【\[（(<《「『|#*>:：-]+|[\s】\]）)>》」�
 _BREADCRUMB = re.compile(
     r"(?:>|»|›|→|＞|>>)\s*\S+\s*(?:>|»|›|→|＞)|位置[:：]|当前位置|當前位置|您的位置"
 )
+FOOTER_RE = re.compile(
+    r"版权所有|版權所有|版权声明|版權聲明|copyright|©|\(c\)\s*\d{4}|all rights reserved|ICP备|ICP證|ICP证|"
+    r"公网安备|公網安備|许可证|許可證|举报电话|舉報電話|举报邮箱|违法和不良信息|不得转载|不得轉載|"
+    r"免责声明|免責聲明|本网站所有|本網站所有|联系我们|聯絡我們|网站地图|網站地圖|关于我们|關於我們|"
+    r"privacy policy|terms of (?:use|service)|cookie",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])")
 _CODE_CHARS = re.compile(r"[{}();=<>$]")
 _TITLE_SPLIT = re.compile(r"\s+[|｜\-–—]\s+|_|——|\s*[|｜]\s*|－")
 _SENTENCE_END = re.compile(r"[。！？!?]$|[.](?<!\.\.)$")
@@ -46,6 +64,19 @@ class ParseOptions:
     dialect: Dialect | None = None
 
 
+COST_FLOOR = 1.0
+
+
+def line_cost(line: Line) -> float:
+    """What a line must be worth to extend the text run: less for plain text than for links."""
+    return LINE_COST * (COST_FLOOR + (1 - COST_FLOOR) * line.link_share)
+
+
+def is_footer(line: Line) -> bool:
+    """Copyright, licence, contact and disclaimer lines: every site has them, no article is them."""
+    return line.size <= 200 and FOOTER_RE.search(line.text) is not None
+
+
 def is_related_heading(line: Line) -> bool:
     """ "相关新闻", "【相关阅读】", "Related stories": the head of a block of other articles."""
     return line.size <= 20 and bool(RELATED_RE.match(_BRACKETS.sub("", line.text)))
@@ -55,13 +86,23 @@ def weight(line: Line) -> float:
     """How much a line looks like article text: reading size discounted by links and code."""
     if line.empty:
         return 0.0
+    if is_footer(line):
+        return 0.0
     n = line.size
     value = min(n, 400) * (1.0 - line.link_share) ** 2
     text = line.text
     if len(_CODE_CHARS.findall(text)) > 0.04 * len(text) + 2:
         value *= 0.1
-    if line.sentences == 0 and line.clauses == 0:
+    punct = line.sentences + line.clauses
+    if punct == 0:
         value *= 0.5
+    cjk = line.cjk
+    pieces = line.fragments
+    if (cjk >= 30 and punct * 40 < cjk) or (cjk >= 20 and pieces >= 4 and cjk < 16 * pieces):
+        # Prose puts a comma or a full stop every dozen characters and no spaces between CJK
+        # words; a long line without the one or with many of the other is a run of headlines
+        # (a dropdown, a ticker, a nav bar), not a paragraph.
+        value = min(value * 0.1, LINE_COST / 2)
     if line.bullet and line.sentences == 0:
         value *= 0.7
     return value
@@ -88,6 +129,30 @@ def _hinted_weights(lines: list[Line], weights: list[float], hints: PageHints) -
     return out
 
 
+def _is_headline_link(line: Line) -> bool:
+    """One link whose text reads like a headline (not "0 comments", not a row of nav links)."""
+    return line.anchors == 1 and 8 <= line.size <= 80 and line.link_share > 0.7
+
+
+def _summaries_after_headlines(lines: list[Line]) -> set[int]:
+    """Paragraphs that each follow a linked headline, twice or more nearby: a teaser list."""
+    pairs: list[int] = []
+    prev: int | None = None
+    for i, ln in enumerate(lines):
+        if ln.empty:
+            continue
+        if prev is not None and _is_headline_link(lines[prev]) and not _is_headline_link(ln):
+            if ln.size > 20 and ln.link_share < 0.3:
+                pairs.append(i)
+        prev = i
+    out: set[int] = set()
+    for k, i in enumerate(pairs):
+        near = [j for j in pairs[max(0, k - 1) : k + 2] if j != i and abs(j - i) <= 16]
+        if near:
+            out.add(i)
+    return out
+
+
 def _best_run(scores: Sequence[float]) -> tuple[int, int] | None:
     """The maximum-sum contiguous segment [start, end) of positive total; None if none."""
     best_sum = 0.0
@@ -110,12 +175,15 @@ def _is_byline(line: Line) -> Byline | None:
     text = line.text
     if line.empty or len(text) > 220 or line.link_share > 0.8:
         return None
+    if line.cjk >= 40 and line.sentences + line.clauses >= 3:
+        return None  # prose that happens to name its reporter ("据新华社电（记者 张三）…")
     labels = find_labels(text)
     b = read_byline(text)
     strong = {f for f, _, _ in labels if f is not Field.CREDIT}
     has_value = b.authors or b.source or b.published or b.updated or b.views is not None or b.editor
-    if strong and has_value and (line.sentences <= 1 or len(strong) >= 2 or len(text) < 60):
-        return b
+    if strong and has_value:
+        if (len(text) <= 80 and line.sentences <= 1) or (len(strong) >= 2 and line.sentences <= 2):
+            return b
     if strong and len(text) < 40 and not has_value:
         return b  # "作者：佚名": a byline whose values are placeholders is still a byline
     if b.authors and Field.AUTHOR in b.fields and len(text) < 60:
@@ -160,6 +228,8 @@ def _title_score(line: Line, distance: int) -> float | None:
         score -= 15
     if line.bullet:
         score -= 10
+    if _ORDINAL.match(text):
+        score -= 15  # "一、…", "(二)…", "1. …": a section heading inside the article
     if RELATED_RE.match(_BRACKETS.sub("", text)):
         score -= 20
     if _BREADCRUMB.search(text):
@@ -227,6 +297,9 @@ def parse_lines(
                 bylines[i] = b
 
     weights = [weight(ln) for ln in lines]
+    summaries = _summaries_after_headlines(lines)
+    for i in summaries:
+        weights[i] *= 0.2
     if hints is not None:
         weights = _hinted_weights(lines, weights, hints)
     scores = []
@@ -238,7 +311,13 @@ def parse_lines(
         elif i in bylines:
             scores.append(-2.0)
         else:
-            scores.append(weights[i] - LINE_COST)
+            scores.append(weights[i] - line_cost(lines[i]))
+    # The article starts right under its byline: the first text lines there weigh more.
+    # Many bylines mean a listing (each teaser with its date): then no line is favoured.
+    for b in list(bylines)[:2] if len(bylines) <= 4 else []:
+        following = [j for j in range(b + 1, min(n, b + 12)) if scores[j] > 0][:2]
+        for j in following:
+            scores[j] += 2 * LINE_COST
     run = _best_run(scores)
     start, end = run if run else (n, n)
     # A headline can be long enough to join the run; a byline right under it says where the
@@ -263,6 +342,8 @@ def parse_lines(
             continue
         if i in bylines:
             part[i], why[i] = Part.METADATA, "byline inside the text run"
+        elif is_footer(ln):
+            part[i], why[i] = Part.BOILERPLATE, "footer: copyright, licence, contact or disclaimer"
         elif in_related and _related_item(ln):
             part[i], why[i] = Part.TEASER, "item of a related-articles block"
         elif ln.link_share > 0.6 and ln.sentences == 0:
@@ -352,7 +433,26 @@ def parse_lines(
                 f"outside the main text run ({side}), weight {weights[i]:.0f}",
             )
 
-    return _assemble(lines, part, why, bylines, title, title_lines, dialect, hints)
+    # A name alone on a line between the headline and the text is the author (essays, columns).
+    top = title_lines[0] - 1 if title_lines else None
+    if top is not None:
+        early_body = [i for i in range(first_body, n) if part[i] is Part.BODY][:3]
+        for i in [*range(top + 1, first_body), *early_body]:
+            if part[i] in (None, Part.BODY) and not any(b.authors for b in bylines.values()):
+                names = name_line(lines[i].text)
+                if names:
+                    bylines[i] = Byline(authors=names, fields=[Field.AUTHOR])
+                    part[i], why[i] = Part.METADATA, "a name alone under the headline"
+    # A date printed between the headline and the text, or leading the text, dates the article
+    # when no labelled byline did ("<site> 2005-07-18 13:03:17 | 1个月之后…").
+    dateline = None
+    scan = range(top if top is not None else max(0, first_body - 3), min(n, first_body + 1))
+    for i in scan:
+        found = find_dates(lines[i].text[:80])
+        if found and part[i] is not Part.TEASER:
+            dateline = found[0].iso
+            break
+    return _assemble(lines, part, why, bylines, title, title_lines, dialect, hints, dateline)
 
 
 def _assemble(
@@ -364,6 +464,7 @@ def _assemble(
     title_lines: tuple[int, ...],
     dialect: Dialect | None,
     hints: PageHints | None = None,
+    dateline: str | None = None,
 ) -> Article:
     merged = Byline()
     meta_blocks: list[Block] = []
@@ -374,7 +475,7 @@ def _assemble(
     for i, ln in enumerate(lines):
         p = part[i]
         if p is Part.METADATA:
-            read_byline(ln.text, merged)
+            merge(merged, bylines[i] if i in bylines else read_byline(ln.text))
             meta_blocks.append(Block(ln.text, (ln.number,)))
         elif p is Part.BODY:
             body.append(Block(ln.text, (ln.number,)))
@@ -390,7 +491,16 @@ def _assemble(
             boiler.append(Block(ln.text or ln.raw.strip(), (ln.number,)))
         elif p is Part.BLANK:
             blanks.append(ln.number)
+    if not merged.authors:
+        # "…（记者 胡晓蓉）" closing the last paragraphs names the author when no byline did.
+        for block in reversed(body[-3:]):
+            found = tail_authors(block.text)
+            if found:
+                merged.authors.extend(found)
+                break
     published = merged.published or merged.date
+    if not published and not merged.updated and dateline is not None:
+        published = dateline
     updated = merged.updated
     if hints is not None:
         # The visible byline wins; markup metadata fills what it left empty.

@@ -26,8 +26,6 @@ SENTENCE_RE = re.compile(r"[。！？；]|[.!?;](?=\s|$|[\"'”’)])")
 CLAUSE_RE = re.compile(r"[，、,：:]")
 ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.|。。。|\.{2,}|…+)\s*[)\]）】]?\s*$")
 
-_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
-_LINK = re.compile(r"\[([^\]\n]{0,1000})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 _REF_LINK = re.compile(r"\[([^\]\n]{1,300})\]\[\d+\]")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
 _EMPH = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
@@ -44,6 +42,7 @@ _LYNX_TAG = re.compile(
     re.IGNORECASE,
 )
 _FIELD = re.compile(r"_{4,}")
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uff01-\uff5e」』”）】》])\s+(?=[\u3400-\u9fff「『“（【《])")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
 
@@ -57,6 +56,7 @@ class Line:
     text: str  # artefacts stripped; "" for a line with no content
     cells: tuple[str, ...]
     link_chars: int  # characters of text that was link anchor text
+    anchors: int  # how many links with visible text the line had
     heading: int  # Markdown heading level, 0 if none
     bullet: bool
     rule: bool  # a table rule or horizontal line
@@ -93,6 +93,11 @@ class Line:
         return bool(ELLIPSIS_RE.search(self.text))
 
     @property
+    def fragments(self) -> int:
+        """Pieces of CJK text split by spaces: prose has one, a row of headlines has many."""
+        return len(_CJK_GAP.split(self.text))
+
+    @property
     def cjk(self) -> int:
         return len(CJK_RE.findall(self.text))
 
@@ -101,6 +106,15 @@ def text_size(text: str) -> int:
     cjk = len(CJK_RE.findall(text))
     words = len(WORD_RE.findall(CJK_RE.sub(" ", text)))
     return cjk + words * 2
+
+
+def _unspace_cjk(text: str) -> str:
+    """Undo letter-spacing ("環 保 團 體" → "環保團體"), which some sites use for every CJK line."""
+    pieces = _CJK_GAP.split(text)
+    single = sum(1 for p in pieces if len(p) == 1)
+    if len(pieces) >= 6 and single >= 0.8 * len(pieces):
+        return _CJK_GAP.sub("", text)
+    return text
 
 
 def detect_dialect(lines: list[str]) -> Dialect:
@@ -123,26 +137,87 @@ def detect_dialect(lines: list[str]) -> Dialect:
     return Dialect.PLAIN
 
 
-def _strip_links(text: str) -> tuple[str, int]:
-    """Markdown links → their anchor text; also counts how much of the text was anchor text."""
+_SPECIAL = re.compile(r"[\\\[\]]")
+_URL_CHARS = re.compile(r"[\\()\n]")
+URL_LIMIT = 2048  # a link target longer than this is not a link target
+
+
+def _url_end(text: str, k: int) -> int:
+    """Index just past the ``)`` closing a link target that starts at ``k``; -1 if none."""
+    depth = 1
+    escaped = -1
+    for m in _URL_CHARS.finditer(text, k, min(len(text), k + URL_LIMIT)):
+        c = m.group()
+        if m.start() == escaped:
+            continue
+        if c == "\\":
+            escaped = m.start() + 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return m.end()
+        elif c == "\n":
+            return -1
+    return -1
+
+
+def _strip_links(text: str) -> tuple[str, int, int]:
+    """Markdown links → their anchor text, images → nothing, in one linear pass.
+
+    Handles nesting (``[![alt](img)](href)``) and targets with parentheses or spaces, which
+    html2text writes unescaped for ``javascript:`` links. Also counts the anchor characters.
+    """
+    if "](" not in text:
+        return _AUTOLINK.sub(lambda m: m.group(1), text), 0, 0
+    buf: list[str] = []
+    opens: list[int] = []
     link_chars = 0
-
-    def anchor(m: re.Match[str]) -> str:
-        nonlocal link_chars
-        inner = m.group(1).strip()
-        link_chars += len(inner.replace(" ", ""))
-        return inner
-
-    text = _IMAGE.sub("", text)
-    # An anchor may hold an image that held a link: strip from the inside out, a few levels at most.
-    for _ in range(3):
-        new = _LINK.sub(anchor, text)
-        if new == text:
+    anchors = 0
+    i, n = 0, len(text)
+    while i < n:
+        m = _SPECIAL.search(text, i)
+        if m is None:
+            buf.append(text[i:])
             break
-        text = new
-    text = _REF_LINK.sub(anchor, text)
-    text = _AUTOLINK.sub(anchor, text)
-    return text, link_chars
+        j = m.start()
+        if j > i:
+            buf.append(text[i:j])
+        c = m.group()
+        if c == "\\":
+            buf.append(text[j : j + 2])
+            i = j + 2
+            continue
+        if c == "[":
+            opens.append(len(buf))
+            buf.append("[")
+            i = j + 1
+            continue
+        # c == "]"
+        if opens and text.startswith("(", j + 1):
+            end = _url_end(text, j + 2)
+            if end > 0:
+                start = opens.pop()
+                anchor = "".join(buf[start + 1 :]).strip()
+                del buf[start:]
+                if buf and buf[-1].endswith("!"):
+                    buf[-1] = buf[-1][:-1]
+                    anchor = ""  # an image: its alt text is not reading text
+                elif anchor:
+                    link_chars += len(anchor.replace(" ", ""))
+                    anchors += 1
+                buf.append(anchor)
+                i = end
+                continue
+        if opens:
+            opens.pop()
+        buf.append("]")
+        i = j + 1
+    text = "".join(buf)
+    out = _REF_LINK.sub(lambda m: m.group(1), text)
+    out = _AUTOLINK.sub(lambda m: m.group(1), out)
+    return out, link_chars, anchors
 
 
 def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
@@ -151,12 +226,13 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     heading = 0
     bullet = False
     link_chars = 0
+    anchors = 0
     if dialect is Dialect.HTML2TEXT or "](" in text:
         m = _HEADING.match(text)
         if m:
             heading = len(m.group(1))
             text = text[m.end() :]
-        text, link_chars = _strip_links(text)
+        text, link_chars, anchors = _strip_links(text)
         text = _EMPH.sub("", text)
         text = _QUOTE.sub("", text)
     if dialect is not Dialect.PLAIN or _LYNX_TAG.search(text):
@@ -181,6 +257,8 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     else:
         cells = (stripped,) if stripped else ()
     stripped = _SPACES.sub(" ", stripped).strip()
+    if " " in stripped and CJK_RE.search(stripped):
+        stripped = _unspace_cjk(stripped)
     image_only = not stripped and ("![" in raw or "[IMG" in raw or bool(_LYNX_TAG.search(raw)))
     return Line(
         number=number,
@@ -188,6 +266,7 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         text=stripped,
         cells=cells,
         link_chars=link_chars,
+        anchors=anchors,
         heading=heading,
         bullet=bullet,
         rule=rule,

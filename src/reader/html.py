@@ -1,0 +1,889 @@
+"""HTML → text lines in the html2text Markdown dialect, plus ``PageHints`` from the markup.
+
+This module owns what only the DOM knows: which elements are invisible (scripts, styles, hidden
+blocks: dropped before anything is converted), the metadata a page declares (``<meta>``, JSON-LD,
+``<time datetime>``, ``<title>``), which block is the headline, and which blocks sit in navigation,
+related-article lists or the article container. It does *not* decide where a line goes: the lines
+it emits go through the same ``segment``/``parse`` engine as a text dump, and the markup evidence
+travels beside them as line-number sets in ``PageHints``. Decoding is ``reader.decode``'s job.
+
+The page is parsed with selectolax's Lexbor engine (an HTML5 parser: the tree a browser builds,
+with no depth limit). The blocks of the page are then rendered to Markdown by html2text in a single
+call: each block is followed by a marker paragraph, so every output line is known to come from one
+block, and so from one zone of the page.
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import json
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from reader.dates import parse_date
+from reader.model import PageHints
+from reader.segment import CJK_RE, text_size
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Elements whose content a reader never sees as text. ``select``/``option``: a drop-down shows one
+# option, yet html2text would print them all (portals put "other sites" menus there).
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "canvas",
+    "audio",
+    "video",
+    "select",
+    "datalist",
+    "textarea",
+    "button",
+    "input",
+    "head",
+)
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "frameset",
+    }
+)
+# Rendered by html2text as one unit when nothing block-like is inside them.
+_LEAF_UNITS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "figcaption", "caption", "dt", "dd"}
+)
+_LIST_UNITS = frozenset({"ul", "ol", "dl", "menu", "dir"})
+# Inside a list these make an item a card of its own (teaser cards): the list is walked instead.
+_LIST_BREAKERS = frozenset(
+    {"table", "div", "p", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+)
+_TABLE_BREAKERS = frozenset(BLOCK_TAGS - {"td", "th", "tr", "tbody", "thead", "tfoot", "caption"})
+
+# Class/id/role vocabulary. Words are matched whole after camelCase and separators are split
+# ("relatedNews" → "related news"); a few compounds that sites write as one word are listed too.
+_BOILER_WORDS = (
+    r"nav|navbar|navi|navigation|menu|menus|submenu|menubar|topbar|toolbar|tools?|"
+    r"breadcrumbs?|crumbs?|sidebar|side|masthead|banner|footer|foot|copyright|"
+    r"comments?|commentlist|replies|reply|discuss|disqus|share|sharing|sharebar|social|sns|"
+    r"login|signin|signup|register|subscribe|subscription|newsletter|"
+    r"ads?|adv|advs|advert|adverts|advertisement|sponsor|sponsored|promo|gg|"
+    r"cookies?|consent|gdpr|popup|modal|overlay|pagination|pager|paging|"
+    r"search|searchbox|widgets?|print|fontsize|tags|keywords|skip|"
+    r"prevnext|prev|next|author-?bio|byline-?bio|"
+    r"header|topnav|footnav|bottomnav|mainnav|subnav|sitenav|"
+    r"banquan|bq|dh|daohang"
+)
+_TEASER_WORDS = (
+    r"related|relate|relates|relatedposts|relatednews|relatedarticles|"
+    r"recommend|recommended|recommends|recommendation|recommendations|rec|recs|tuijian|"
+    r"xgxw|xgwz|xgyd|xgtj|xglj|jctj|rdph|paihang|"
+    r"more|morenews|morestories|readmore|read-more|also|"
+    r"hot|hotnews|hotlist|popular|mostread|mostpopular|most|trending|"
+    r"rank|ranking|ranklist|top10|toplist|latest|outbrain|taboola|teasers?"
+)
+_BOILER_RE = re.compile(rf"(?<![a-z0-9])(?:{_BOILER_WORDS})(?![a-z0-9])")
+_TEASER_RE = re.compile(rf"(?<![a-z0-9])(?:{_TEASER_WORDS})(?![a-z0-9])")
+_CONTENT_RE = re.compile(
+    r"(?<![a-z0-9])(?:article|articles|content|contents|post|entry|story|text|body|"
+    r"main|detail|artibody|zw|zhengwen|news)(?![a-z0-9])"
+)
+# Whole class names only: "field-label-hidden" hides a label, "hidden-xs" hides on phones only.
+_HIDDEN_CLASSES = frozenset(
+    {
+        "hidden",
+        "hide",
+        "is-hidden",
+        "u-hidden",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "screen-reader-only",
+        "offscreen",
+        "d-none",
+    }
+)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEPARATORS = re.compile(r"[\s_]+")
+_BOILER_TAGS = frozenset({"nav", "aside", "footer", "menu"})
+_BOILER_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu"})
+_WS = re.compile(r"\s+")
+_NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
+_TITLE_SPLIT = re.compile(r"\s+[|｜\-–—:·•»]\s+|\s*[|｜_]\s*|\s*[—–]{1,2}\s*|\s*-{2,}\s*")
+_ISO = re.compile(
+    r"^\s*(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?)?"
+    r"\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$"
+)
+_URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|net|org|cn)\b|@", re.IGNORECASE)
+_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body)(?=[\s>/])", re.IGNORECASE)
+_MARK = "\ue000"
+_MARK_LINE = re.compile("^\ue000(\\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlOptions:
+    """What to keep of the markup in the emitted Markdown."""
+
+    links: bool = False
+    images: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """The page as text lines in html2text's dialect, with the markup's evidence beside them."""
+
+    text: str
+    hints: PageHints
+
+
+class Zone(Enum):
+    """Where a block of the page sits, as far as its markup tells."""
+
+    NONE = "none"
+    CONTENT = "content"
+    BOILERPLATE = "boilerplate"
+    TEASER = "teaser"
+
+
+@dataclass(slots=True, eq=False)
+class _El:
+    """One element of the page, with what later passes measure about it."""
+
+    node: LexborNode | None  # None for a text node
+    tag: str
+    parent: _El | None
+    text: str = ""  # text nodes only
+    marks: str = ""  # id, class and role, lower-cased and split into words
+    children: list[_El] = field(default_factory=list)
+    units: int = 0  # reading units of the text below
+    link_units: int = 0  # of which inside links
+    images: int = 0  # img elements below (or itself)
+    inner_block: bool = False  # a block-level element below
+    breakers: frozenset[str] = frozenset()  # tags below that break lists/tables into walks
+    score: float = 0.0  # paragraph evidence collected from the blocks below
+    zone: Zone = Zone.NONE
+
+
+@dataclass(slots=True)
+class _Block:
+    """A piece of the page that html2text renders on its own."""
+
+    html: str
+    frame: _El  # the element whose content it is (for a unit: the unit itself)
+    units: int
+    link_units: int
+    zone: Zone = Zone.NONE
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether decoded text is an HTML document rather than a text dump.
+
+    >>> looks_like_html("<!DOCTYPE html><html><body>x</body></html>"), looks_like_html("# Title")
+    (True, False)
+    """
+    head = text[:1024]
+    if _HTML_SNIFF.search(head):
+        return True
+    # Saved pages can open with a long comment or a byte-order-mark line before <html>.
+    return head.lstrip().startswith("<") and bool(_HTML_SNIFF.search(text[:8192]))
+
+
+def _words(raw: str) -> str:
+    return _SEPARATORS.sub(" ", _CAMEL.sub(" ", raw)).lower().strip()
+
+
+def _norm(text: str) -> str:
+    """Text reduced to letters and digits, for comparing titles."""
+    return _NORM_DROP.sub("", text).lower()
+
+
+def _clean_text(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata the page declares
+
+
+def iso_date(value: str | None) -> str | None:
+    """A declared date as ISO 8601 in the page's own local time (the zone is dropped, not applied).
+
+    >>> iso_date("2021-03-04T22:05:00+08:00"), iso_date("2021年3月4日")
+    ('2021-03-04T22:05:00', '2021-03-04')
+    """
+    if not value:
+        return None
+    m = _ISO.match(value)
+    if m:
+        y, mo, d, hh, mi, ss = m.groups()
+        if not d:
+            return f"{y}-{mo}"
+        if not hh:
+            return f"{y}-{mo}-{d}"
+        return f"{y}-{mo}-{d}T{hh}:{mi}:{ss or '00'}"
+    return parse_date(value[:200])
+
+
+def _json_ld_objects(data: Any) -> list[dict[str, Any]]:
+    """Every object in a JSON-LD value: lists and ``@graph`` flattened."""
+    out: list[dict[str, Any]] = []
+    stack = [data]
+    while stack and len(out) < 200:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            out.append(item)
+            if "@graph" in item:
+                stack.append(item["@graph"])
+    return out
+
+
+def _names(value: Any) -> list[str]:
+    """Author names out of a JSON-LD ``author`` value (a string, a Person, or a list of them)."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items[:10]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, list):
+            name = name[0] if name else None
+        if isinstance(name, str) and name.strip():
+            names.append(_clean_text(name))
+    return names
+
+
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|NewsArticle|WebPage|Blog", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Declared:
+    """What the markup says about the page, before any visible text is read."""
+
+    titles: list[str] = field(default_factory=list)  # og:title, JSON-LD headline, <title>
+    page_title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    language: str | None = None
+
+
+def _valid_author(name: str) -> bool:
+    from reader.metadata import is_placeholder
+
+    name = name.strip()
+    return (
+        1 < len(name) <= 60
+        and not _URL_LIKE.search(name)
+        and not is_placeholder(name)
+        and not name.isdigit()
+    )
+
+
+def _read_declared(tree: LexborHTMLParser) -> _Declared:
+    """Title candidates, authors and dates from ``<meta>``, JSON-LD and ``<title>``."""
+    d = _Declared()
+    root = tree.root
+    if root is not None:
+        lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
+        d.language = lang.strip().lower() or None if lang else None
+    meta: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        value = attrs.get("content")
+        if key and value and value.strip():
+            meta.setdefault(key.strip().lower(), value.strip())
+
+    authors: list[str] = []
+    published: list[str | None] = []
+    updated: list[str | None] = []
+    titles: list[str] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text(deep=True), strict=False)
+        except ValueError:
+            continue
+        for obj in _json_ld_objects(data):
+            kind = obj.get("@type")
+            kinds = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+            if not _ARTICLE_TYPES.search(kinds):
+                continue
+            headline = obj.get("headline")
+            if isinstance(headline, str) and headline.strip() and "Article" in kinds:
+                titles.append(_clean_text(headline))
+            authors += _names(obj.get("author"))
+            if isinstance(obj.get("datePublished"), str):
+                published.append(obj["datePublished"])
+            if isinstance(obj.get("dateModified"), str):
+                updated.append(obj["dateModified"])
+
+    for key in ("og:title", "twitter:title"):
+        if key in meta:
+            titles.append(_clean_text(meta[key]))
+    title_node = tree.css_first("title")
+    if title_node is not None:
+        page_title = _clean_text(title_node.text())
+        if page_title:
+            d.page_title = page_title
+            titles.append(page_title)
+    d.titles = list(dict.fromkeys(t for t in titles if t))
+
+    for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
+        if key in meta:
+            authors += [a.strip() for a in re.split(r"\s*[,;，、]\s*", meta[key])]
+    d.authors = list(dict.fromkeys(a for a in authors if _valid_author(a)))[:6]
+
+    for key in (
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "publication_date",
+        "dc.date.issued",
+        "dc.date",
+        "date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "weibo:article:create_at",
+    ):
+        if key in meta:
+            published.append(meta[key])
+    for key in ("article:modified_time", "og:updated_time", "datemodified", "lastmod"):
+        if key in meta:
+            updated.append(meta[key])
+    d.published = next((iso for v in published if (iso := iso_date(v))), None)
+    d.updated = next((iso for v in updated if (iso := iso_date(v))), None)
+    return d
+
+
+# ---------------------------------------------------------------------------------------------
+# The DOM: cleaning, then a light tree of our own that later passes annotate
+
+
+def _is_hidden(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE_RE.search(style):
+        return True
+    cls = attrs.get("class")
+    return bool(cls and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split()))
+
+
+def _safe_url(url: str) -> str:
+    """A URL html2text and the Markdown link pattern both take: no spaces, brackets, quotes."""
+    url = url.strip()
+    if url.startswith("data:"):
+        return "data:"
+    return quote(url[:500], safe="/:?#&=%+,;@!$~*.-_")
+
+
+def _clean(tree: LexborHTMLParser, options: HtmlOptions) -> None:
+    """Drop what a reader never sees, before any text is taken from the page."""
+    tree.strip_tags(list(DROP_TAGS), recursive=True)
+    body = tree.body
+    if body is None:
+        return
+    hidden = [n for n in body.css("[hidden], [aria-hidden], [style], [class]") if _is_hidden(n)]
+    # Only the outermost: a node inside one already removed is freed with it.
+    ids = {n.mem_id for n in hidden}
+    for node in [n for n in hidden if not _has_ancestor_in(n, ids)]:
+        node.decompose()
+    for node in body.css("a[href]"):
+        node.attrs["href"] = _safe_url(node.attributes.get("href") or "")
+    if options.images:
+        for node in body.css("img[src]"):
+            node.attrs["src"] = _safe_url(node.attributes.get("src") or "")
+
+
+def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
+    p = node.parent
+    while p is not None:
+        if p.mem_id in ids:
+            return True
+        p = p.parent
+    return False
+
+
+def _build(body: LexborNode) -> list[_El]:
+    """Our own tree of the body, in document order (iterative: pages nest thousands deep)."""
+    root = _El(body, "body", None, marks=_marks(body))
+    order = [root]
+    stack: list[tuple[LexborNode | None, _El]] = [(body.child, root)]
+    comments: list[LexborNode] = []
+    while stack:
+        node, parent = stack[-1]
+        if node is None:
+            stack.pop()
+            continue
+        stack[-1] = (node.next, parent)
+        tag = node.tag or ""
+        if node.is_text_node:
+            text = node.text_content or ""
+            if text:
+                el = _El(None, "#text", parent, text=text)
+                el.units = text_size(text)
+                parent.children.append(el)
+                order.append(el)
+        elif node.is_comment_node:
+            comments.append(node)
+        elif node.is_element_node:
+            el = _El(node, tag, parent, marks=_marks(node))
+            parent.children.append(el)
+            order.append(el)
+            stack.append((node.child, el))
+    for node in comments:
+        node.decompose()
+    # Children come after their parent in document order: summing in reverse order is post-order.
+    for el in reversed(order):
+        if el.tag == "a":
+            el.link_units = el.units
+        elif el.tag == "img":
+            el.images += 1
+        p = el.parent
+        if p is not None:
+            p.units += el.units
+            p.link_units += el.link_units
+            p.images += el.images
+            p.inner_block = p.inner_block or el.inner_block or el.tag in BLOCK_TAGS
+            if el.tag in _LIST_BREAKERS or el.tag in _TABLE_BREAKERS:
+                p.breakers = p.breakers | {el.tag} | el.breakers
+            elif el.breakers:
+                p.breakers = p.breakers | el.breakers
+    return order
+
+
+def _marks(node: LexborNode) -> str:
+    a = node.attributes
+    parts = [a.get("id") or "", a.get("class") or "", a.get("role") or ""]
+    return _words(" ".join(parts)) if any(parts) else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks: what html2text renders, one piece at a time
+
+
+def _is_data_table(el: _El) -> bool:
+    """A table of data (rows and columns of short cells), not a page laid out in a table."""
+    if el.breakers & _TABLE_BREAKERS or el.units > 3000:
+        return False
+    rows = [c for c in _descendants(el, 4) if c.tag == "tr"]
+    if len(rows) < 2:
+        return False
+    return max(sum(1 for c in r.children if c.tag in ("td", "th")) for r in rows) >= 2
+
+
+def _descendants(el: _El, depth: int) -> list[_El]:
+    out = []
+    stack = [(c, 1) for c in el.children]
+    while stack:
+        c, d = stack.pop()
+        out.append(c)
+        if d < depth:
+            stack.extend((g, d + 1) for g in c.children)
+    return out
+
+
+def _is_unit(el: _El, keep_open: set[int]) -> bool:
+    """Whether html2text should render the element whole (else its children are walked)."""
+    if id(el) in keep_open:
+        return False
+    tag = el.tag
+    if tag in _LEAF_UNITS:
+        return not el.inner_block
+    if tag in _LIST_UNITS:
+        return not (el.breakers & _LIST_BREAKERS)
+    if tag == "blockquote":
+        return not (el.breakers & {"table", "div", "section", "article"}) and el.units < 3000
+    if tag == "table":
+        return _is_data_table(el)
+    return False
+
+
+def _serialise(children: list[_El]) -> str:
+    parts = []
+    for c in children:
+        if c.node is None:
+            parts.append(htmlmod.escape(c.text, quote=False))
+        else:
+            parts.append(c.node.html or "")
+    return "".join(parts)
+
+
+def _blocks(root: _El, title_el: _El | None, images: bool) -> list[_Block]:
+    """The page as a sequence of blocks, in document order, each with the element it came from."""
+    keep_open: set[int] = set()
+    if title_el is not None:
+        p = title_el.parent
+        while p is not None:
+            keep_open.add(id(p))
+            p = p.parent
+    blocks: list[_Block] = []
+
+    def flush(run: list[_El], frame: _El) -> None:
+        units = sum(c.units for c in run)
+        if units or (images and any(c.images for c in run)):
+            blocks.append(
+                _Block(
+                    "<div>" + _serialise(run) + "</div>",
+                    frame,
+                    units,
+                    sum(c.link_units for c in run),
+                )
+            )
+        run.clear()
+
+    # A frame per open container: its children still to visit and its pending inline run.
+    stack: list[tuple[_El, int, list[_El]]] = [(root, 0, [])]
+    while stack:
+        frame, i, run = stack.pop()
+        if i >= len(frame.children):
+            flush(run, frame)
+            continue
+        c = frame.children[i]
+        stack.append((frame, i + 1, run))
+        if c is title_el:
+            flush(run, frame)
+            text = _clean_text(_text_of(c))
+            blocks.append(_Block(f"<h1>{htmlmod.escape(text)}</h1>", c, c.units, 0))
+        elif c.node is None or (not c.inner_block and c.tag not in BLOCK_TAGS):
+            if c.tag == "br" or c.units or c.images:
+                run.append(c)
+            elif c.node is None and run:
+                run.append(c)  # whitespace between inline pieces
+        elif c.tag == "hr":
+            flush(run, frame)
+        elif _is_unit(c, keep_open):
+            flush(run, frame)
+            if c.units or (images and c.images):
+                blocks.append(_Block(c.node.html or "", c, c.units, c.link_units))
+        else:
+            flush(run, frame)
+            if c.units:
+                stack.append((c, 0, []))
+    return blocks
+
+
+def _text_of(el: _El) -> str:
+    if el.node is None:
+        return el.text
+    return el.node.text(deep=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Title, container, zones
+
+
+def _title_pieces(title: str) -> list[str]:
+    """The title whole and, if separators split it, its headline piece (not the site name)."""
+    pieces = [p.strip() for p in _TITLE_SPLIT.split(title) if p and p.strip()]
+    if len(pieces) < 2:
+        return [title]
+    return [title, max(pieces, key=lambda p: len(CJK_RE.findall(p)) * 2 + len(p))]
+
+
+def _find_title(order: list[_El], declared: _Declared) -> tuple[_El | None, str | None]:
+    """The visible element that shows the headline, and the headline text.
+
+    Candidates come from og:title, JSON-LD and ``<title>`` (whole, and each piece between
+    separators such as ``_`` or ``|``, so a site-name suffix does not matter); the element whose
+    whole text equals one of them wins, headings first, earliest first. Failing that, an ``h1``
+    whose text the ``<title>`` contains.
+    """
+    wanted: dict[str, int] = {}
+    for rank, t in enumerate(declared.titles):
+        for piece in _title_pieces(t):
+            n = _norm(piece)
+            if len(n) >= 4:
+                wanted.setdefault(n, rank)
+    best: tuple[float, _El, str] | None = None
+    h1s = []
+    for pos, el in enumerate(order):
+        if el.node is None or el.units == 0 or el.units > 120 or el.link_units > el.units / 2:
+            continue
+        if el.tag == "h1":
+            h1s.append(el)
+        if el.tag in ("body", "html", "title"):
+            continue
+        text = _clean_text(_text_of(el))
+        n = _norm(text)
+        if n not in wanted:
+            continue
+        # Prefer the outermost element showing exactly this text.
+        while el.parent is not None and el.parent.tag != "body" and el.parent.units == el.units:
+            el = el.parent
+        score = -wanted[n] * 2 - pos / max(1, len(order)) * 3
+        if el.tag in ("h1", "h2"):
+            score += 6
+        elif el.tag in ("h3", "h4", "strong", "b") or "title" in el.marks:
+            score += 3
+        if best is None or score > best[0]:
+            best = (score, el, text)
+    if best is not None:
+        return best[1], best[2]
+    page = _norm(declared.page_title or "")
+    for el in h1s:
+        text = _clean_text(_text_of(el))
+        if len(_norm(text)) >= 4 and _norm(text) in page:
+            return el, text
+    if declared.titles:
+        return None, _best_piece(declared.titles[0])
+    return None, None
+
+
+def _best_piece(title: str) -> str:
+    """Of ``Headline_Section_Site`` keep the headline: the longest piece, CJK counted double."""
+    return _title_pieces(title)[-1]
+
+
+def _choose_container(order: list[_El], blocks: list[_Block]) -> _El | None:
+    """The element holding the article: ``itemprop=articleBody`` if the page says so, else the
+    element under which most paragraph text (not link text) sits, in the way readability weighs
+    a paragraph for its parent and, half, its grandparent."""
+    declared = [
+        el
+        for el in order
+        if el.node is not None
+        and el.units >= 40
+        and (el.node.attributes.get("itemprop") or "").lower() == "articlebody"
+    ]
+    if declared:
+        return max(declared, key=lambda el: el.units - el.link_units)
+    for b in blocks:
+        text = b.units - b.link_units * 2
+        if text < 10:
+            continue
+        # A paragraph element counts for the element around it; a run of text for its frame.
+        holder = b.frame.parent if b.frame.tag in _LEAF_UNITS and b.frame.parent else b.frame
+        weight = float(text)
+        holder.score += weight
+        if holder.parent is not None:
+            holder.parent.score += weight / 2
+    best: _El | None = None
+    best_score = 0.0
+    for el in order:
+        if el.node is None or el.score <= 0:
+            continue
+        density = el.link_units / el.units if el.units else 1.0
+        s = el.score * (1.0 - density)
+        if _CONTENT_RE.search(el.marks) or el.tag == "article":
+            s *= 1.25
+        if _BOILER_RE.search(el.marks) or _TEASER_RE.search(el.marks):
+            s *= 0.6
+        if s > best_score:
+            best, best_score = el, s
+    return best
+
+
+def _own_zone(el: _El, inside: bool, protected: set[int]) -> Zone:
+    """The zone an element's own tag, role and class/id names put it in (NONE if they don't)."""
+    if id(el) in protected or el.tag in ("body", "html"):
+        # A page-wide wrapper named "main-nav-layout" must not sink the article or its headline.
+        return Zone.NONE
+    marks = el.marks
+    if marks and _TEASER_RE.search(marks):
+        return Zone.TEASER
+    role = (el.node.attributes.get("role") or "").lower() if el.node is not None else ""
+    if el.tag in _BOILER_TAGS or role in _BOILER_ROLES or el.tag == "form":
+        return Zone.BOILERPLATE
+    if el.tag == "header" and not inside:
+        return Zone.BOILERPLATE
+    if marks and _BOILER_RE.search(marks):
+        return Zone.BOILERPLATE
+    return Zone.NONE
+
+
+def _assign_zones(root: _El, container: _El | None, title_el: _El | None) -> None:
+    """Zones top-down: the container's content, and within or around it the marked blocks."""
+    above: set[int] = set()
+    for start in (container, title_el):
+        p: _El | None = start
+        while p is not None:
+            above.add(id(p))
+            p = p.parent
+    stack: list[tuple[_El, Zone, bool]] = [(root, Zone.NONE, False)]
+    while stack:
+        el, inherited, inside = stack.pop()
+        if el is container:
+            inside = True
+            zone = Zone.CONTENT
+        else:
+            own = _own_zone(el, inside, above)
+            if inherited in (Zone.BOILERPLATE, Zone.TEASER):
+                zone = inherited if own is Zone.NONE else own
+            else:
+                zone = own if own is not Zone.NONE else inherited
+        el.zone = zone
+        stack.extend((c, zone, inside) for c in el.children if c.node is not None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering and assembling
+
+
+def _converter(options: HtmlOptions) -> Any:
+    import html2text
+
+    h = html2text.HTML2Text()
+    h.body_width = 0
+    h.unicode_snob = True
+    # Links stay in the text as Markdown: their share of a line is evidence the engine weighs.
+    h.ignore_links = False
+    h.skip_internal_links = False
+    h.ignore_images = not options.images
+    h.ignore_emphasis = False
+    h.emphasis_mark = ""  # italics carry no evidence, and a lone "_" would reach the body text
+    return h
+
+
+def _render(blocks: list[_Block], options: HtmlOptions) -> list[list[str]]:
+    """Every block's Markdown lines, from one html2text call over all blocks and markers."""
+    parts = []
+    for i, b in enumerate(blocks):
+        parts.append(b.html)
+        parts.append(f"<p>{_MARK}{i}</p>")
+    out = _converter(options).handle("".join(parts))
+    rendered: list[list[str]] = []
+    current: list[str] = []
+    for line in out.split("\n"):
+        m = _MARK_LINE.match(line.strip())
+        if m and int(m.group(1)) == len(rendered):
+            rendered.append(current)
+            current = []
+        else:
+            current.append(line)
+    if len(rendered) != len(blocks):
+        # A marker got lost in some html2text state: convert block by block instead (slower).
+        rendered = [_converter(options).handle(b.html).split("\n") for b in blocks]
+    for lines in rendered:
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        while lines and not lines[-1].strip():
+            lines.pop()
+    return rendered
+
+
+def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
+    """Turn an HTML document into html2text-style lines and the hints its markup gives.
+
+    >>> page = html_to_page("<title>A day_Site</title><h1>A day</h1><nav><a href=/>Home</a></nav>"
+    ...                     "<p>It was a long day.</p>")
+    >>> page.text.splitlines(), page.hints.title, sorted(page.hints.boilerplate_lines)
+    (['# A day', '', '[Home](/)', '', 'It was a long day.'], 'A day', [3])
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    opts = options or HtmlOptions()
+    tree = LexborHTMLParser(text)
+    declared = _read_declared(tree)
+    _clean(tree, opts)
+    body = tree.body
+    if body is None:
+        return HtmlPage("", PageHints(title=declared.page_title, language=declared.language))
+    order = _build(body)
+    title_el, title = _find_title(order, declared)
+    blocks = _blocks(order[0], title_el, opts.images)
+    container = _choose_container(order, blocks)
+    _assign_zones(order[0], container, title_el)
+    published = declared.published
+    if published is None:
+        published = _time_element(container, title_el, body)
+    rendered = _render(blocks, opts)
+
+    lines: list[str] = []
+    zones: dict[Zone, set[int]] = {z: set() for z in Zone}
+    for block, block_lines in zip(blocks, rendered, strict=True):
+        if not block_lines:
+            continue
+        if lines:
+            lines.append("")
+        zone = block.frame.zone
+        for line in block_lines:
+            lines.append(line)
+            if line.strip():
+                zones[zone].add(len(lines))
+    hints = PageHints(
+        title=title,
+        authors=tuple(declared.authors),
+        published=published,
+        updated=declared.updated,
+        language=declared.language,
+        boilerplate_lines=frozenset(zones[Zone.BOILERPLATE]),
+        teaser_lines=frozenset(zones[Zone.TEASER]),
+        content_lines=frozenset(zones[Zone.CONTENT]),
+    )
+    return HtmlPage("\n".join(lines) + ("\n" if lines else ""), hints)
+
+
+def _time_element(container: _El | None, title_el: _El | None, body: LexborNode) -> str | None:
+    """A ``<time datetime>`` near the article: in its container, else the first on the page."""
+    scopes = [s.node for s in (container, title_el.parent if title_el else None) if s and s.node]
+    for scope in [*scopes, body]:
+        for node in scope.css("time[datetime]")[:3]:
+            iso = iso_date(node.attributes.get("datetime"))
+            if iso:
+                return iso
+    return None

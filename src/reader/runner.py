@@ -1,0 +1,450 @@
+"""The ``convert`` command without typer, and the ``reader`` console entry point.
+
+``run_convert`` takes the parsed options (``ConvertRequest``) and the streams (``Streams``, which
+tests replace) and returns the exit code; it is the one place where conversion failures become
+stderr lines and exit codes. Both front ends call it: the typer command in ``reader.cli``, and
+``main`` here, which reads the plain grammar ``reader convert [FILE...] [--to FMT] [-o OUT]`` with
+the standard library and hands every other command line (help, usage errors, other options, other
+commands) to typer.
+
+Why two front ends: typer 0.29 imports pydantic to coerce parameters, so loading the typer app
+costs about 0.2 s, some fifteen times a bare interpreter, while converting one page takes a
+fraction of that. The grammar taken here is tiny on purpose and anything outside it goes to typer,
+so the two cannot drift; tests run the same command lines through both and compare.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass
+from itertools import chain, islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, TextIO
+
+from reader.batch import (
+    AtomicFile,
+    ConvertOptions,
+    Input,
+    Result,
+    convert_inputs,
+    expand,
+    output_path,
+    read_list,
+)
+from reader.errors import ExitCode, InputError, OutputError, ReaderError, UsageError
+from reader.render import Format
+from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+# From this many inputs on, a terminal gets a progress bar (fewer finish before it would help).
+PROGRESS_MIN: Final = 16
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertRequest:
+    """``reader convert`` as parsed, by either front end."""
+
+    names: tuple[str, ...] = ()
+    fmt: Format = Format.MD
+    output: str | None = None
+    out_dir: str | None = None
+    glob: str = "*"
+    files_from: str | None = None
+    force: bool = False
+    jobs: int | None = None
+    errors_inline: bool = False
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    debug: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Streams:
+    """The standard streams and what they are attached to (cf. httpie's ``Environment``)."""
+
+    stdin: TextIO | None
+    stdout: TextIO
+    stderr: TextIO
+    stdin_isatty: bool = False
+    stdout_isatty: bool = False
+    stderr_isatty: bool = False
+
+    @classmethod
+    def detect(cls) -> Streams:
+        def tty(stream: TextIO | None) -> bool:
+            try:
+                return stream is not None and stream.isatty()
+            except (ValueError, OSError):  # closed or detached
+                return False
+
+        return cls(
+            sys.stdin,
+            sys.stdout,
+            sys.stderr,
+            tty(sys.stdin),
+            tty(sys.stdout),
+            tty(sys.stderr),
+        )
+
+
+class _Progress:
+    """Converted/failed counts and a rate on stderr, drawn by rich, which is imported only here:
+    a run whose stderr is not a terminal never loads it."""
+
+    def __init__(self, stderr: TextIO) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        console = Console(file=stderr, force_terminal=True, highlight=False, markup=False)
+        self._started = time.monotonic()
+        self._bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}", markup=False),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self._task = self._bar.add_task("converting", total=None)
+        self._bar.start()
+
+    def update(self, done: int, failed: int) -> None:
+        rate = done / max(time.monotonic() - self._started, 1e-3)
+        text = f"{done:,} converted · {failed:,} failed · {rate:,.0f}/s"
+        self._bar.update(self._task, description=text, completed=done)
+
+    def line(self, text: str) -> None:
+        self._bar.console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+    def close(self) -> None:
+        self._bar.stop()
+
+
+class _Report:
+    """stderr for one run: error lines (above the progress bar when there is one), the summary."""
+
+    def __init__(self, env: Streams, debug: bool) -> None:
+        self.env = env
+        self.debug = debug
+        self.progress: _Progress | None = None
+        self.converted = 0
+        self.failed = 0
+
+    def line(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress.line(text)
+        else:
+            self.env.stderr.write(text + "\n")
+            self.env.stderr.flush()
+
+    def error(self, message: str) -> None:
+        self.line(f"reader: error: {message}")
+
+    def failure(self, result: Result) -> None:
+        self.failed += 1
+        name = "<stdin>" if result.path == STDIN_NAME else result.path
+        self.error(f"{name}: {result.error}")
+        if self.debug and result.traceback:
+            self.line(result.traceback.rstrip("\n"))
+        self.tick()
+
+    def success(self) -> None:
+        self.converted += 1
+        self.tick()
+
+    def tick(self) -> None:
+        if self.progress is not None:
+            self.progress.update(self.converted, self.failed)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
+
+    def summary(self, interrupted: bool = False) -> None:
+        total = self.converted + self.failed
+        if interrupted:
+            self.line(f"reader: interrupted: {self.converted} converted, {self.failed} failed")
+        elif self.failed:
+            self.line(
+                f"reader: {self.failed} of {total} inputs failed ({self.converted} converted)"
+            )
+        else:
+            self.line(f"reader: {total} inputs converted")
+
+
+def _check(req: ConvertRequest, env: Streams) -> tuple[str, ...]:
+    """Usage errors that need no input read; returns the names to expand."""
+    if req.output and req.out_dir:
+        raise UsageError("give -o/--output or --out-dir, not both")
+    if req.errors_inline and (req.fmt is not Format.JSONL or req.out_dir):
+        raise UsageError("--errors-inline needs --to jsonl into one stream (not --out-dir)")
+    if "/" in req.glob:
+        raise UsageError("--glob matches file names, so it cannot contain '/'")
+    if req.jobs is not None and req.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if req.encoding:
+        import codecs
+
+        try:
+            codecs.lookup(req.encoding)
+        except LookupError:
+            raise UsageError(f"unknown encoding: {req.encoding!r}") from None
+    names = req.names or (() if req.files_from else (STDIN_NAME,))
+    reads_stdin = STDIN_NAME in names or req.files_from == STDIN_NAME
+    if STDIN_NAME in names and req.files_from == STDIN_NAME:
+        raise UsageError("standard input cannot be both the --files-from list and an input")
+    if reads_stdin and env.stdin_isatty:
+        raise UsageError(
+            "reading from standard input, which is a terminal: give a FILE or pipe a page in"
+        )
+    if req.output:
+        out = Path(req.output)
+        if out.is_dir():
+            raise OutputError(f"{req.output}: is a directory")
+        if not req.force and (out.exists() or out.is_symlink()):
+            raise OutputError(f"{req.output}: exists (use --force to replace it)")
+    return names
+
+
+def _open_list(req: ConvertRequest, env: Streams) -> TextIO | None:
+    """The --files-from list, opened before any work so a missing list fails at once."""
+    if req.files_from is None:
+        return None
+    if req.files_from == STDIN_NAME:
+        return env.stdin
+    try:
+        return Path(req.files_from).open(encoding="utf-8", errors="surrogateescape")
+    except OSError as exc:
+        raise InputError(f"{req.files_from}: {exc.strerror or exc}") from None
+
+
+def run_convert(req: ConvertRequest, env: Streams | None = None) -> int:
+    """Convert every input of ``req``; failures are reported and counted, never fatal.
+
+    Returns 0 when every input converted, 1 when any failed, 2 for a usage error.
+    """
+    env = env or Streams.detect()
+    report = _Report(env, req.debug)
+    try:
+        return _convert(req, env, report)
+    except ReaderError as exc:
+        report.close()
+        if req.debug:
+            raise
+        report.error(str(exc))
+        return int(exc.exit_code)
+    except BrokenPipeError:
+        # Someone stopped reading (``| head``): point stdout at devnull so the last flush is silent.
+        report.close()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, env.stdout.fileno())
+        return int(ExitCode.INPUT_FAILED)
+    except KeyboardInterrupt:
+        report.close()
+        report.summary(interrupted=True)
+        return int(ExitCode.INTERRUPTED)
+
+
+def _convert(req: ConvertRequest, env: Streams, report: _Report) -> int:
+    names = _check(req, env)
+    listing = _open_list(req, env)
+    try:
+        return _convert_all(req, env, report, names, listing)
+    finally:
+        if listing is not None and listing is not env.stdin:
+            listing.close()
+
+
+def _convert_all(
+    req: ConvertRequest,
+    env: Streams,
+    report: _Report,
+    names: tuple[str, ...],
+    listing: TextIO | None,
+) -> int:
+    listed = read_list(listing) if listing is not None else iter(())
+    inputs = expand(chain(names, listed), req.glob)
+    head = list(islice(inputs, PROGRESS_MIN))
+    many = len(head) > 1
+    if many and req.fmt is Format.JSON and not req.out_dir:
+        raise UsageError("many inputs make many objects: use --to jsonl, or --out-dir")
+    known: set[str] | None = None
+    if req.out_dir and req.force:
+        # Replacing files is allowed, so an output could land on an input not read yet: list
+        # every input first (one path per input in memory; the only mode that keeps them).
+        head += list(inputs)
+        inputs = iter(())
+        known = {str(Path(i.path).resolve()) for i in head if i.path != STDIN_NAME}
+    show_progress = (
+        len(head) >= PROGRESS_MIN
+        and env.stderr_isatty
+        and not (env.stdout_isatty and not req.out_dir and not req.output)
+    )
+    options = ConvertOptions(req.encoding, req.max_bytes, tracebacks=req.debug)
+    results = convert_inputs(chain(head, inputs), req.fmt, options, jobs=req.jobs)
+    if req.out_dir:
+        _to_dir(req, req.out_dir, results, report, known, show_progress)
+    else:
+        _to_stream(req, env, results, report, show_progress)
+    report.close()
+    if many:
+        report.summary()
+    return int(ExitCode.INPUT_FAILED if report.failed else ExitCode.OK)
+
+
+def _start_progress(report: _Report, wanted: bool) -> None:
+    # Started after the first result, so worker processes are forked before rich's thread runs.
+    if wanted and report.progress is None:
+        report.progress = _Progress(report.env.stderr)
+
+
+def _to_stream(
+    req: ConvertRequest,
+    env: Streams,
+    results: Iterator[tuple[Input, Result]],
+    report: _Report,
+    show_progress: bool,
+) -> None:
+    """Every document into one stream: stdout, or the -o file, published when the run ends."""
+    sink = AtomicFile(req.output, replace=req.force) if req.output else None
+    out = sink or env.stdout
+    target = Path(req.output).resolve() if req.output else None
+    written = 0
+    try:
+        for item, result in results:
+            _start_progress(report, show_progress)
+            if (
+                target is not None
+                and item.path != STDIN_NAME
+                and Path(item.path).resolve() == target
+            ):
+                raise OutputError(f"{req.output}: is an input; refusing to overwrite it")
+            if result.output is None:
+                report.failure(result)
+                if req.errors_inline:
+                    out.write(json.dumps(result.error_dict(), ensure_ascii=False) + "\n")
+            else:
+                if written and req.fmt in (Format.MD, Format.TEXT):
+                    out.write("\n")
+                out.write(result.output)
+                written += 1
+                report.success()
+            if sink is None:
+                env.stdout.flush()
+    except BaseException:
+        if sink is not None:
+            sink.discard()
+        raise
+    if sink is not None:
+        if written:
+            sink.commit()
+        else:
+            sink.discard()
+
+
+def _to_dir(
+    req: ConvertRequest,
+    out_dir: str,
+    results: Iterator[tuple[Input, Result]],
+    report: _Report,
+    inputs: set[str] | None,
+    show_progress: bool,
+) -> None:
+    """One file per input under ``out_dir``; never over an input, nor over anything without
+    --force (and with it, never over a file this run wrote for another input)."""
+    produced: set[str] = set()
+    for item, result in results:
+        _start_progress(report, show_progress)
+        if result.output is None:
+            report.failure(result)
+            continue
+        target = output_path(out_dir, item.rel, req.fmt)
+        resolved = str(Path(target).resolve())
+        problem = None
+        if item.path != STDIN_NAME and resolved == str(Path(item.path).resolve()):
+            problem = f"{target}: is the input itself; refusing to overwrite it"
+        elif inputs is not None and resolved in inputs:
+            problem = f"{target}: is another input; refusing to overwrite it"
+        elif req.force and resolved in produced:
+            problem = f"{target}: already written for an earlier input in this run"
+        if problem is None:
+            try:
+                with AtomicFile(target, replace=req.force) as fh:
+                    fh.write(result.output)
+            except OutputError as exc:
+                problem = str(exc)
+        if problem is not None:
+            report.failure(Result(result.path, error=problem))
+            continue
+        if req.force:
+            produced.add(resolved)
+        report.success()
+
+
+# --- the console entry point ------------------------------------------------------------------
+
+_FORMATS: Final = frozenset(f.value for f in Format)
+_VALUED: Final = {"--to": "to", "-t": "to", "--output": "output", "-o": "output"}
+
+
+def parse_plain(args: Sequence[str]) -> ConvertRequest | None:
+    """``convert [FILE...] [--to FMT] [-o OUT]`` as a request, or None for anything else.
+
+    Accepts only what typer would read the same way: each option once, a known format, an output
+    name that is not empty and does not look like an option. Everything else is typer's to parse,
+    to explain or to reject.
+
+    >>> parse_plain(["convert", "page.txt", "--to=json"]).fmt
+    <Format.JSON: 'json'>
+    >>> parse_plain(["convert", "--help"]) is None
+    True
+    """
+    if not args or args[0] != "convert":
+        return None
+    files: list[str] = []
+    values: dict[str, str] = {}
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == STDIN_NAME or not arg.startswith("-"):
+            files.append(arg)
+            continue
+        name, eq, value = arg.partition("=")
+        if eq and name.startswith("--") and name in _VALUED:
+            key = _VALUED[name]
+        elif arg in _VALUED:
+            key = _VALUED[arg]
+            value = next(rest, "")
+        else:
+            return None
+        if key in values or not value or value.startswith("-"):
+            return None
+        values[key] = value
+    fmt = values.get("to", Format.MD.value)
+    if fmt not in _FORMATS:
+        return None
+    return ConvertRequest(tuple(files), Format(fmt), values.get("output"))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The ``reader`` command: the plain conversion grammar here, everything else through typer."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        request = parse_plain(args)
+        if request is None:
+            from reader.cli import main as typer_main
+
+            typer_main(args)
+            return
+        code = run_convert(request)
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        code = int(ExitCode.INTERRUPTED)
+    sys.exit(code)
