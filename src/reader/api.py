@@ -41,6 +41,17 @@ def read_text(
         page = html_to_page(text, html)
         opts = dataclasses.replace(options or ParseOptions(), dialect=Dialect.HTML2TEXT)
         article = parse_text(page.text, opts, hints=page.hints)
+        import os
+
+        if os.environ.get("READER_MARKUP_WINS"):
+            h = page.hints
+            m = article.metadata
+            m = dataclasses.replace(
+                m,
+                authors=h.authors or m.authors,
+                published=h.published or m.published,
+            )
+            article = dataclasses.replace(article, metadata=m)
         return dataclasses.replace(article, path=path, dialect="html")
     article = parse_text(text, options)
     return dataclasses.replace(article, path=path)

@@ -30,7 +30,7 @@ from reader.render import EXTENSIONS, Format, render
 from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Generator, Iterable, Iterator
     from concurrent.futures import Executor, Future
     from typing import Self, TextIO
 
@@ -233,7 +233,7 @@ def convert_inputs(
     options: ConvertOptions | None = None,
     *,
     jobs: int | None = None,
-) -> Iterator[tuple[Input, Result]]:
+) -> Generator[tuple[Input, Result]]:
     """Each input with its result, in input order, converted by ``jobs`` worker processes.
 
     Inputs are pulled lazily and at most ``jobs * WINDOW_PER_JOB`` are in flight, so a list of
@@ -274,7 +274,7 @@ def _submit(pool: Executor, item: Input, fmt: Format, opts: ConvertOptions) -> F
 
 def _pooled(
     inputs: Iterator[Input], fmt: Format, opts: ConvertOptions, workers: int
-) -> Iterator[tuple[Input, Result]]:
+) -> Generator[tuple[Input, Result]]:
     from concurrent.futures import ProcessPoolExecutor
 
     window: deque[tuple[Input, Future[Result]]] = deque()

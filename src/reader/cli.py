@@ -179,21 +179,35 @@ def convert(
 def view(
     file: Annotated[str, typer.Argument(help="Input file; - or none for stdin.")] = STDIN_NAME,
     width: Annotated[
-        int | None, typer.Option("--width", "-w", help="Wrap at this width.", min=20)
+        int | None,
+        typer.Option(
+            "--width",
+            "-w",
+            help="Wrap at N columns (default: the terminal's, capped at a comfortable measure).",
+            min=20,
+        ),
     ] = None,
     pager: Annotated[
         bool | None,
-        typer.Option("--pager/--no-pager", help="Page through $PAGER (default: when it fits not)."),
+        typer.Option(
+            "--pager/--no-pager",
+            help="Page through $PAGER, default less -R (default: when taller than the screen).",
+        ),
     ] = None,
-    color: Annotated[ColorOpt, typer.Option("--color", help="Colour output.")] = ColorOpt.auto,
+    color: Annotated[
+        ColorOpt,
+        typer.Option(
+            "--color", help="Colour: auto (terminals only; honours NO_COLOR), always, never."
+        ),
+    ] = ColorOpt.auto,
     theme: Annotated[
         ThemeOpt | None, typer.Option("--theme", help="Colour theme (also READER_THEME).")
     ] = None,
     indent: Annotated[
-        bool, typer.Option("--indent", help="Indent Chinese paragraphs by two spaces.")
+        bool, typer.Option("--indent", help="Indent Chinese paragraphs by two full-width spaces.")
     ] = False,
     teasers: Annotated[
-        bool, typer.Option("--teasers/--no-teasers", help="Show related snippets.")
+        bool, typer.Option("--teasers/--no-teasers", help="Show other articles' snippets, dimmed.")
     ] = True,
     show_boilerplate: Annotated[
         bool, typer.Option("--show-boilerplate", help="Show boilerplate lines, dimmed, in place.")

@@ -1,19 +1,39 @@
-"""Bytes → text, reporting which codec was used and how it was chosen.
+"""Bytes → text, reporting which codec was used, how it was chosen and what else was weighed.
 
-Order: a user's ``--encoding`` → BOM → strict UTF-8 (the fast path: chardet is not even imported) →
-a declared charset (HTML ``<meta>``, XML declaration) that decodes cleanly → chardet, checked by a
-strict decode → a least-damage fallback. Legacy answers are widened to the superset browsers use
-(GB2312/GBK → gb18030, Big5 → cp950, Shift_JIS → cp932, EUC-KR → cp949, Latin-1/ASCII → cp1252),
-since portals that declare the subset routinely use the superset's extra characters.
+Order: a user's ``--encoding`` → BOM → UTF-16/32 without BOM → binary check → strict UTF-8 (the
+fast path: chardet is not even imported; 7-bit ISO-2022/HZ and mojibake are looked for only when
+their marks are there) → a legacy decision on a prefix of the bytes. That decision weighs the
+declared charset, chardet's answers and the CJK code pages (gb18030, cp950, cp932, EUC-JP, cp949)
+that decode the bytes strictly, by *evidence*: how much the text each one yields looks like real
+Chinese, Japanese or Korean (common characters score, rare ones and the private-use or control
+characters a wrong code page makes cost). chardet's confidence is only a hint: it is below 0.1 on
+most short inputs, right or wrong, and its low answers for short GB or Big5 strings are DOS, Thai
+or Cyrillic code pages that a portal page never uses.
+
+Answers are widened to the superset a browser decodes with (GB2312/GBK → gb18030, Big5 → cp950,
+Shift_JIS → cp932, EUC-KR → cp949, ISO-8859-1 → cp1252) when the superset decodes the bytes too,
+but ISO-8859-2/4/5/7/13 are never remapped to Windows code pages: those differ in letters (ą ≠ ±).
+
+Mojibake (UTF-8 or GBK bytes that were read as Latin-1/cp1252, or UTF-8 bytes read as GBK, then
+saved as UTF-8) is undone when the repair is unambiguous; ``fix_mojibake=False`` turns it off.
+Parsing the text is left to ``segment`` and ``parse``.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import math
 import re
+import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import BinaryInputError, UsageError
-from reader.model import Decoded
+from reader.model import Candidate, Decoded
+
+if TYPE_CHECKING:
+    from reader.model import DecodeMethod
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -23,31 +43,79 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Codec (as Python normalises it) → the superset a browser would decode with.
-SUPERSET: dict[str, str] = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "gb18030": "gb18030",
-    "hz": "gb18030",
-    "big5": "cp950",
-    "cp950": "cp950",
-    "big5hkscs": "big5hkscs",
-    "shift_jis": "cp932",
-    "cp932": "cp932",
-    "euc_kr": "cp949",
-    "cp949": "cp949",
-    "latin_1": "cp1252",
-    "ascii": "cp1252",
-    "tis_620": "cp874",
-    "iso8859_11": "cp874",
+# Codec (Python's canonical name) → the codecs to try instead, best first: the superset a browser
+# decodes with, then narrower ones when the superset does not decode the bytes. Only true
+# supersets: ISO-8859-2 → cp1250 would move letters, so ISO-8859-x other than 1, 9, 11 stay.
+WIDER: dict[str, tuple[str, ...]] = {
+    "gb2312": ("gb18030",),
+    "gbk": ("gb18030",),
+    "big5": ("cp950", "big5hkscs", "big5"),
+    "cp950": ("cp950", "big5hkscs"),
+    "big5hkscs": ("cp950", "big5hkscs"),
+    "shift_jis": ("cp932", "shift_jis_2004", "shift_jis"),
+    "shift_jis_2004": ("cp932", "shift_jis_2004"),
+    "shift_jisx0213": ("cp932", "shift_jisx0213"),
+    "cp932": ("cp932", "shift_jis_2004"),
+    "euc_jp": ("euc_jp", "euc_jis_2004"),
+    "euc_jis_2004": ("euc_jp", "euc_jis_2004"),
+    "euc_jisx0213": ("euc_jp", "euc_jisx0213"),
+    "euc_kr": ("cp949", "euc_kr"),
+    "iso8859-1": ("cp1252", "iso8859-1"),
+    "ascii": ("cp1252",),
+    "iso8859-9": ("cp1254", "iso8859-9"),
+    "iso8859-11": ("cp874", "iso8859-11"),
+    "tis-620": ("cp874", "tis-620"),
+}
+# Labels browsers know (WHATWG Encoding Standard) that Python's codec registry lacks.
+LABELS: dict[str, str] = {
+    "x-sjis": "shift_jis",
+    "windows-31j": "cp932",
+    "windows-874": "cp874",
+    "x-gbk": "gbk",
+    "x-euc-jp": "euc_jp",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "x-mac-roman": "mac-roman",
+    "x-cp1250": "cp1250",
+    "x-cp1251": "cp1251",
+    "x-cp1252": "cp1252",
 }
 
-# Magic numbers of formats people feed by mistake (images, archives, documents, executables).
+# The CJK code pages tried for evidence whatever chardet says, and the script each one writes:
+# "hans" (Simplified Chinese), "hant" (Traditional), "ja", "ko".
+CJK_CODECS: dict[str, str] = {
+    "gb18030": "hans",
+    "cp950": "hant",
+    "big5hkscs": "hant",
+    "cp932": "ja",
+    "euc_jp": "ja",
+    "cp949": "ko",
+}
+SCRIPT_OF: dict[str, str] = {
+    **CJK_CODECS,
+    "big5": "hant",
+    "gbk": "hans",
+    "gb2312": "hans",
+    "hz": "hans",
+    "shift_jis": "ja",
+    "shift_jis_2004": "ja",
+    "shift_jisx0213": "ja",
+    "euc_jis_2004": "ja",
+    "euc_jisx0213": "ja",
+    "iso2022_jp": "ja",
+    "iso2022_jp_2": "ja",
+    "euc_kr": "ko",
+    "johab": "ko",
+    "iso2022_kr": "ko",
+}
+LANGUAGE_OF = {"hans": "zh", "hant": "zh", "ja": "ja", "ko": "ko"}
+
+# Magic numbers of formats people feed by mistake. Those spelled in printable ASCII ("MZ", "ID3")
+# also begin ordinary sentences, so they count only next to control bytes (see ``is_binary``).
 BINARY_SIGNATURES: tuple[bytes, ...] = (
     b"\x89PNG",
     b"GIF8",
     b"\xff\xd8\xff",
-    b"%PDF",
+    b"%PDF-",
     b"PK\x03\x04",
     b"\x1f\x8b",
     b"\x7fELF",
@@ -64,6 +132,8 @@ BINARY_SIGNATURES: tuple[bytes, ...] = (
     b"ID3",
     b"\xd0\xcf\x11\xe0",
 )
+_UNAMBIGUOUS_SIGNATURES = (b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"\x7fELF", b"\xd0\xcf\x11\xe0")
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 _DECLARED = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
@@ -71,24 +141,46 @@ _DECLARED = re.compile(
     re.IGNORECASE,
 )
 SNIFF_BYTES = 4096
-DETECT_BYTES = 64 * 1024  # chardet's cost grows with input; a page's first 64 KB decide as well
+# What the legacy decision looks at. chardet's cost grows with input, and the strict checks of
+# six code pages are paid per byte; a page's first 64 KB decide as well as the whole of it.
+DETECT_BYTES = 64 * 1024
+# Evidence is scored on this many non-ASCII characters at most: a few lines of CJK text settle it.
+EVIDENCE_CHARS = 1500
+FALLBACKS: tuple[str, ...] = ("gb18030", "cp950", "cp932", "cp949", "cp1252")
+
+# Margins, in nats of evidence (see ``_char_score``: real Chinese text averages about +2 per
+# character, a wrong code page's noise about -3). Tuned on the benchmark corpora.
+CHARDET_MARGIN = 1.0  # another CJK reading must beat chardet's CJK answer by this much
+DECLARED_MARGIN = 3.0  # … or a declared CJK charset by this much
+REPAIR_MEAN = 1.5  # a repaired CJK reading must look like real text, clearly (per character)
 
 
 def browser_codec(name: str) -> str | None:
-    """Python codec name for an encoding label, widened to its superset; None if unknown."""
+    """Python codec name for an encoding label, widened to its superset; None if unknown.
+
+    >>> browser_codec("GB2312"), browser_codec("ISO-8859-2"), browser_codec("latin1")
+    ('gb18030', 'iso8859-2', 'cp1252')
+    """
     try:
-        canonical = codecs.lookup(name.strip().lower()).name
+        canonical = _name(name)
     except LookupError:
         return None
-    canonical = canonical.replace("-", "_")
-    return SUPERSET.get(canonical, canonical)
+    return WIDER.get(canonical, (canonical,))[0]
+
+
+def _name(label: str) -> str:
+    """Python's canonical codec name (``codecs.lookup(...).name``); LookupError if unknown."""
+    label = label.strip().lower()
+    return codecs.lookup(LABELS.get(label, label)).name
 
 
 def _user_codec(name: str) -> str:
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
+        b"".decode(info.name)  # rot13, base64 and friends are codecs, but not text encodings
     except LookupError:
         raise UsageError(f"unknown encoding: {name!r}") from None
+    return info.name
 
 
 def _replaced(data: bytes, codec: str) -> tuple[str, int]:
@@ -96,40 +188,58 @@ def _replaced(data: bytes, codec: str) -> tuple[str, int]:
     return text, text.count("\ufffd")
 
 
-def _strict(data: bytes, codec: str) -> str | None:
+def _strict(data: bytes, codec: str, *, final: bool = True) -> str | None:
+    """The text, or None when the bytes are not valid in ``codec`` (a cut-off tail is fine)."""
     try:
-        return data.decode(codec)
+        if final:
+            return data.decode(codec)
+        return codecs.getincrementaldecoder(codec)().decode(data, final=False)
     except (UnicodeDecodeError, LookupError):
         return None
 
 
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text of mostly Latin or CJK script shows NULs on one byte parity; binary doesn't."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    half = len(data) // 2
+def _unicode_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-32/16 text of mostly Latin or CJK script shows NULs in fixed byte positions; binary
+    data doesn't, and the text must also decode and be printable."""
+    sample = data[:SNIFF_BYTES]
+    n = len(sample)
     codec = None
-    if odd > 0.3 * half and even < 0.05 * half:
-        codec = "utf-16-le"
-    elif even > 0.3 * half and odd < 0.05 * half:
-        codec = "utf-16-be"
-    if codec is None:
+    if n >= 8 and n % 4 == 0:
+        quarter = n // 4
+        zeros = [sample[i::4].count(0) for i in range(4)]
+        if zeros[2] + zeros[3] > 1.9 * quarter and zeros[0] < 0.1 * quarter:
+            codec = "utf-32-le"
+        elif zeros[0] + zeros[1] > 1.9 * quarter and zeros[3] < 0.1 * quarter:
+            codec = "utf-32-be"
+    if codec is None and n >= 4 and n % 2 == 0:
+        half = n // 2
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > 0.3 * half and even < 0.05 * half:
+            codec = "utf-16-le"
+        elif even > 0.3 * half and odd < 0.05 * half:
+            codec = "utf-16-be"
+    if codec is None or len(data) % (4 if codec.startswith("utf-32") else 2):
         return None
     text = _strict(data, codec)
     if text is None:
         return None
-    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
-    return (text, codec) if printable >= 0.95 * len(text) else None
+    head = text[:2000]
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in head)
+    return (text, codec) if printable >= 0.95 * len(head) else None
 
 
 def is_binary(data: bytes) -> bool:
     """NUL bytes or a known file signature mark data that is not text (UTF-16/32 checked first)."""
     head = data[:16]
-    if any(head.startswith(sig) for sig in BINARY_SIGNATURES):
-        return True
-    return b"\x00" in data[:SNIFF_BYTES] or b"\x00" in data[-SNIFF_BYTES:]
+    for sig in BINARY_SIGNATURES:
+        if head.startswith(sig) and (
+            sig in _UNAMBIGUOUS_SIGNATURES
+            or not sig.isascii()
+            or not sig.isalnum()
+            or _CONTROL.search(data, 0, 512)
+        ):
+            return True
+    return b"\x00" in data[:DETECT_BYTES] or b"\x00" in data[-SNIFF_BYTES:]
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -141,23 +251,560 @@ def declared_charset(data: bytes) -> str | None:
     return label or None
 
 
-def _chardet_guess(data: bytes) -> tuple[str | None, float | None]:
+# --- evidence --------------------------------------------------------------------------------
+
+# Scores are log-odds, in nats: ln(p(character | real text of the script) / p(noise)), where the
+# noise is what a wrong code page makes of the bytes, taken as uniform over ~8,000 characters.
+_NOISE = math.log(1 / 8000)
+# Hiragana in rough order of frequency in Japanese prose: particles and verb endings first.
+_KANA_COMMON = "のいにるたはしをてとかながですれらうっまもこありくだんきつそよお"
+# Hangul syllables in rough order of frequency in Korean prose (endings and particles first).
+# KS X 1001's 2,350 syllables are all "common" by design, so GB2312 bytes (same byte layout)
+# read as EUC-KR yield them too: only the frequent ones tell Korean from that noise.
+_HANGUL_COMMON = (
+    "이다는의에고하을가지한서로기리자도사나를대있어정아수으인해게시구국일적요니보제만들부전상과"
+    "주라오회것소미장우문스성식없여내비동면원였신관세각경방조안화생마선그공실되며유중연위치개모"
+    "말발물금저거학난분드데간무반합통당후명계결민점날르야년두바파터영더배운업트용양교입산법단본"
+    "강름현행차진순심까록람출던알때님네래함역건집활체작종및레변크음추처했설표속노월청량초호품할"
+    "능필든특향따예판직언외새왕좋최받같써복큰참달듯못열번남질육약준목른근토철험임편희손길테프포"
+    "북론형럼된됩습갈권료층즉값력령환짐잘응읽쓰찾듣놓넣웃울살죽먹앉걷뛰꽃밥불돈글"
+)
+# Log-priors, per text rather than per character, so they decide only short ambiguous inputs.
+# Of the CJK languages, per hint: the pages this tool is for are Chinese portals first.
+_PRIOR: dict[str | None, dict[str, float]] = {
+    None: {"zh": 0.0, "ja": -2.0, "ko": -2.0},
+    "zh": {"zh": 0.0, "ja": -4.0, "ko": -4.0},
+    "ja": {"zh": -3.0, "ja": 0.0, "ko": -4.0},
+    "ko": {"zh": -3.0, "ja": -4.0, "ko": 0.0},
+}
+# Of a CJK reading against a single-byte one: a GB- or Big5-valid byte string that reads as
+# common Chinese is likelier than Thai or Cyrillic on a portal; a CJK hint makes it more so.
+_CJK_PRIOR = {None: 1.0, "cjk": 4.0, "foreign": -4.0}
+_CHARDET_WEIGHT = 10.0  # chardet's confidence in a single-byte answer, as nats of evidence
+
+
+@cache
+def _han_scores(script: str) -> dict[str, float]:
+    """Log-odds of the common Han characters for ``script``, from the ranked tables' bands.
+
+    A GB page is Simplified Chinese and a Big5 page Traditional: a Traditional character in a
+    gb18030 reading (GBK has them, where Latin letters become Chinese) counts as unusual, and
+    the other way round. Japanese and Korean readings take a character's best band.
+    """
+    from reader.cjkfreq import SIMPLIFIED, SIMPLIFIED_BANDS, TRADITIONAL, TRADITIONAL_BANDS
+
+    def banded(table: str, bands: tuple[tuple[int, float], ...]) -> dict[str, float]:
+        scores: dict[str, float] = {}
+        band = 0
+        for rank, ch in enumerate(table):
+            while rank >= bands[band][0]:
+                band += 1
+            scores[ch] = bands[band][1] - _NOISE
+        return scores
+
+    simplified = banded(SIMPLIFIED, SIMPLIFIED_BANDS)
+    traditional = banded(TRADITIONAL, TRADITIONAL_BANDS)
+    if script == "hans":
+        return {**dict.fromkeys(traditional, -1.0), **simplified}
+    if script == "hant":
+        return {**dict.fromkeys(simplified, -1.0), **traditional}
+    best = dict(simplified)
+    for ch, score in traditional.items():
+        best[ch] = max(score, best.get(ch, score))
+    return best
+
+
+@cache
+def _hangul_scores() -> dict[str, float]:
+    """Log-odds of the KS X 1001 syllables: the frequent ones high, the rest about even."""
+    rows = bytes(
+        b for lead in range(0xB0, 0xC9) for trail in range(0xA1, 0xFF) for b in (lead, trail)
+    )
+    scores = dict.fromkeys(rows.decode("euc_kr"), 0.2)
+    for rank, ch in enumerate(_HANGUL_COMMON):
+        scores[ch] = 4.0 if rank < 50 else 2.4
+    return scores
+
+
+def _char_score(ch: str, script: str) -> float:
+    """Log-odds that ``ch`` belongs to real text of ``script`` rather than to code-page noise."""
+    o = ord(ch)
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
+        score = _han_scores(script).get(ch)
+        if score is None:
+            # Rare in Chinese news; Japanese writes some common kanji in forms Chinese lacks.
+            return -1.5 if script == "ja" else -4.0
+        return score - 3.0 if script == "ko" else score  # Korean seldom writes Hanja
+    if 0x3041 <= o <= 0x30FF:
+        if o == 0x30FB:  # katakana middle dot: Chinese uses it too (GB2312 0xA1A4)
+            return 1.0
+        if script != "ja":
+            return -3.0
+        if ch in _KANA_COMMON:
+            return 4.4
+        return 2.8 if o <= 0x3096 or o == 0x30FC else 2.2
+    if 0xAC00 <= o <= 0xD7A3:
+        return _hangul_scores().get(ch, -4.0) if script == "ko" else -4.0
+    if 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E:
+        return 1.0  # ideographic space and punctuation, full-width forms: ，。、：（）「」
+    if 0xFF61 <= o <= 0xFF9F:  # half-width katakana: what GB or Big5 bytes become in cp932
+        return -2.0 if script == "ja" else -4.0
+    if 0x3130 <= o <= 0x318F:
+        return -1.0 if script == "ko" else -3.0
+    if 0x2010 <= o <= 0x205E:
+        return 0.5  # dashes, quotes, ellipsis, bullets
+    if 0xE000 <= o <= 0xF8FF or o == 0xFFFD or o < 0xA0:
+        return -6.0  # private use, decoding errors, control characters: a wrong code page
+    if 0x25A0 <= o <= 0x25FF or 0x2460 <= o <= 0x24FF or 0x2190 <= o <= 0x21FF:
+        return 0.0  # ■□●○◆★ bullets, ①②, arrows: common on Chinese portals
+    if o in (0xB7, 0xD7, 0xB0, 0xA7, 0xA5, 0xFFE5):
+        return 0.0  # · × ° § ¥ ￥
+    category = unicodedata.category(ch)
+    if category in ("Cn", "Co", "Cs", "Cc"):
+        return -6.0
+    if 0x2500 <= o <= 0x257F or category.startswith("S"):
+        return -1.0
+    return -2.0  # Latin, Greek, Cyrillic letters and the rest: rare inside CJK text
+
+
+def _is_cjk(ch: str) -> bool:
+    """A Han character, kana (not the middle dot) or a Hangul syllable."""
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or (0x3041 <= o <= 0x30FF and o != 0x30FB)
+        or 0xAC00 <= o <= 0xD7A3
+    )
+
+
+class Evidence(NamedTuple):
+    """How much a reading looks like real text: summed log-odds over its non-ASCII characters."""
+
+    total: float
+    chars: int  # non-ASCII characters scored
+    cjk: int  # of which Han, kana or Hangul
+
+    @property
+    def mean(self) -> float:
+        return self.total / self.chars if self.chars else 0.0
+
+
+# Per script, each character's (score, is CJK), filled as characters are met: a page repeats
+# its few thousand characters, so this keeps evidence to a dict lookup per character.
+_SCORES: dict[str, dict[str, tuple[float, bool]]] = {s: {} for s in ("hans", "hant", "ja", "ko")}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_C1 = re.compile(r"[\x80-\x9f]")
+# A Han character or kana glued between Latin letters ("Krak體w"): Latin-script text whose
+# accented letter and the next ASCII letter made one double-byte character.
+_GLUED = re.compile(r"(?<=[A-Za-z])[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff](?=[a-z])")
+
+
+def evidence(text: str, script: str) -> Evidence:
+    """Score the non-ASCII characters of ``text`` read as ``script`` ("hans", "hant", "ja",
+    "ko").
+
+    >>> e = evidence("记者 张三", "hans"); e.chars, e.cjk, e.mean > 2
+    (4, 4, True)
+    """
+    chars = "".join(_NON_ASCII.findall(text))[:EVIDENCE_CHARS]
+    table = _SCORES[script]
+    total = 0.0
+    cjk = 0
+    for ch in chars:
+        known = table.get(ch)
+        if known is None:
+            known = table[ch] = (_char_score(ch, script), _is_cjk(ch))
+        total += known[0]
+        cjk += known[1]
+    glued = len(_GLUED.findall(text, 0, 4 * EVIDENCE_CHARS))
+    return Evidence(total - 4.0 * glued, len(chars), cjk)
+
+
+# Marks and symbols real single-byte text has besides letters (the rest is a wrong reading's).
+_PLAUSIBLE_MARKS = frozenset(" «»“”‘’„‚–—…•·°€£¥©®™§¡¿ªº×±")
+_SCRIPT_CACHE: dict[str, str] = {}
+
+
+def _script(ch: str) -> str:
+    """The script a letter belongs to, from its Unicode name: "LATIN", "CYRILLIC", "GREEK"…"""
+    script = _SCRIPT_CACHE.get(ch)
+    if script is None:
+        script = _SCRIPT_CACHE[ch] = unicodedata.name(ch, "?").split(" ")[0]
+    return script
+
+
+def plausibility(text: str) -> float:
+    """Summed log-odds-like score that a single-byte reading is real alphabetic text.
+
+    Letters score when they sit in words of one script and one case pattern ("Kraków",
+    "новости"); symbols, box drawing, a script change or a lower-to-upper case flip inside a
+    word ("кякВ", "ËÑË÷", "Donewsستدن") are what reading CJK bytes one by one gives.
+
+    >>> plausibility("Kraków") > 0 > plausibility("кякВ ËÑË÷")
+    True
+    """
+    total = 0.0
+    n = 0
+    for m in _NON_ASCII.finditer(text):
+        start, end = m.span()
+        for i in range(start, end):
+            ch = text[i]
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if ch.isalpha():
+                script = _script(ch)
+                bad = (
+                    (prev.isalpha() and _script(prev) != script)
+                    or (nxt.isalpha() and _script(nxt) != script)
+                    or (prev.islower() and ch.isupper())
+                    or (ch.islower() and nxt.isupper())
+                    or (ch.islower() and prev.isupper() and i >= 2 and text[i - 2].isupper())
+                )
+                if bad:
+                    total -= 4.0
+                elif (prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()):
+                    total += 3.0  # an accented letter inside a Latin word: "Kraków"
+                else:
+                    total += 1.5
+            elif ch in _PLAUSIBLE_MARKS or ch.isspace():
+                total += 0.5
+            elif unicodedata.category(ch) == "Mn" and prev.isalpha():
+                total += 1.0  # Thai vowels and tone marks, Hebrew points
+            else:
+                total -= 4.0
+            n += 1
+            if n >= EVIDENCE_CHARS:
+                return total
+    return total
+
+
+# --- the legacy decision ---------------------------------------------------------------------
+
+
+def _lang_key(lang: str | None) -> str | None:
+    """ "zh-TW" → "zh-hant", "zh-CN" → "zh-hans", "ja-JP" → "ja"; None for no hint."""
+    if not lang:
+        return None
+    tag = lang.strip().lower().replace("_", "-")
+    if tag.startswith("zh"):
+        if any(part in tag for part in ("hant", "tw", "hk", "mo")):
+            return "zh-hant"
+        if any(part in tag for part in ("hans", "cn", "sg")):
+            return "zh-hans"
+        return "zh"
+    return tag.split("-")[0] or None
+
+
+def _prior(codec: str, hint: str | None) -> float:
+    """Log-prior of ``codec``'s script among the CJK ones, given the language hint."""
+    script = SCRIPT_OF[codec]
+    language = LANGUAGE_OF[script]
+    key = "zh" if hint and hint.startswith("zh") else hint
+    prior = _PRIOR.get(key, _PRIOR[None])[language]
+    if hint in ("zh-hant", "zh-hans") and script != hint[3:]:
+        prior -= 1.0
+    return prior
+
+
+class _Weigher:
+    """The candidates of one legacy decision: each decoded once, weighed at most once."""
+
+    def __init__(self, sample: bytes, final: bool, hint: str | None) -> None:
+        self.sample = sample
+        self.final = final
+        self.hint = hint
+        self.texts: dict[str, str | None] = {}
+        self.evidence: dict[str, Evidence] = {}
+        self.plausible: dict[str, float] = {}
+        self.order: list[tuple[str, str, float | None]] = []  # codec, source, chardet confidence
+
+    def text(self, codec: str) -> str | None:
+        """The sample's strict reading; None if it fails or yields C1 control characters (an
+        ISO-8859 reading of cp125x bytes: real text has none, so ISO-8859-15 loses to cp1252
+        there, while ISO-8859-2 text without such bytes is never remapped to cp1250)."""
+        if codec not in self.texts:
+            text = _strict(self.sample, codec, final=self.final)
+            self.texts[codec] = None if text is None or _C1.search(text) else text
+        return self.texts[codec]
+
+    def widen(self, codec: str) -> str:
+        """The widest browser codec of ``codec``'s family that decodes the sample."""
+        options = WIDER.get(codec, (codec,))
+        return next((c for c in options if self.text(c) is not None), options[0])
+
+    def weigh(self, codec: str) -> Evidence | None:
+        """Evidence for a CJK codec's strict reading; None if it has none or isn't CJK."""
+        if codec not in self.evidence:
+            text = self.text(codec)
+            if text is None or codec not in SCRIPT_OF:
+                return None
+            self.evidence[codec] = evidence(text, SCRIPT_OF[codec])
+        return self.evidence[codec]
+
+    def total(self, codec: str) -> float:
+        """Summed evidence plus the script's prior: the quantity CJK readings compete on."""
+        ev = self.weigh(codec)
+        return -math.inf if ev is None else ev.total + _prior(codec, self.hint)
+
+    def single_byte(self, codec: str, confidence: float) -> float:
+        """What a single-byte reading has for it: its plausibility and chardet's confidence."""
+        if codec not in self.plausible:
+            self.plausible[codec] = plausibility(self.text(codec) or "")
+        return self.plausible[codec] + _CHARDET_WEIGHT * confidence
+
+    def note(self, codec: str, source: str, confidence: float | None = None) -> None:
+        if all(c != codec for c, _, _ in self.order):
+            self.order.append((codec, source, confidence))
+
+    def best_cjk(self) -> str | None:
+        """The CJK code page whose strict reading looks most like real text (≥ 2 CJK chars)."""
+        best: str | None = None
+        for codec in CJK_CODECS:
+            if codec == "big5hkscs" and self.text("cp950") is not None:
+                continue  # only needed where cp950 fails: HKSCS characters
+            self.note(codec, "cjk")
+            ev = self.weigh(codec)
+            if ev is None or ev.cjk < 2:
+                continue
+            if best is None or self.total(codec) > self.total(best):
+                best = codec
+        return best
+
+    def beats(self, codec: str, single: tuple[str, float]) -> bool:
+        """Whether a CJK reading is likelier than a single-byte one (chardet's answer)."""
+        ev = self.weigh(codec)
+        if ev is None or ev.mean <= 0:
+            return False
+        hint = self.hint
+        kind = None if hint is None else "cjk" if hint[:2] in LANGUAGE_OF.values() else "foreign"
+        return self.total(codec) + _CJK_PRIOR[kind] > self.single_byte(*single)
+
+    def confidence(self, codec: str) -> float | None:
+        """A confidence for an evidence answer: its mean log-odds squashed into (0, 1)."""
+        ev = self.weigh(codec)
+        return None if ev is None else round(1 / (1 + math.exp(-ev.mean)), 3)
+
+    def candidates(self, chosen: str) -> tuple[Candidate, ...]:
+        def score(codec: str) -> float | None:
+            if codec in self.evidence:
+                return round(self.total(codec), 2)
+            return round(self.plausible[codec], 2) if codec in self.plausible else None
+
+        return tuple(
+            Candidate(
+                encoding=codec,
+                source=source,
+                decodes=self.text(codec) is not None,
+                confidence=None if confidence is None else round(confidence, 3),
+                score=score(codec),
+                chosen=codec == chosen,
+            )
+            for codec, source, confidence in self.order
+        )
+
+
+def _chardet_answers(sample: bytes) -> list[tuple[str, float, str | None]]:
+    """chardet's ranked answers as (Python codec, confidence, language); [] if it has none."""
     import chardet  # imported here: the UTF-8 fast path never pays for it
 
-    result = chardet.detect(data, max_bytes=DETECT_BYTES)
-    name = result.get("encoding")
-    if not name:
-        return None, None
-    return browser_codec(name), result.get("confidence")
+    try:
+        results = chardet.detect_all(sample, max_bytes=DETECT_BYTES, compat_names=False)
+    except Exception:  # a detector bug must not make a page unreadable: fall back to evidence
+        return []
+    answers = []
+    for r in results[:4]:
+        name = r.get("encoding")
+        if not name:
+            continue
+        try:
+            codec = _name(name)
+        except LookupError:
+            continue
+        answers.append((codec, float(r.get("confidence") or 0.0), r.get("language")))
+    return answers
 
 
-# Tried in this order when chardet's answer does not decode: the legacy code pages of the
-# portals this tool is for, CJK first since they are strict (a wrong guess rarely decodes).
-FALLBACKS: tuple[str, ...] = ("gb18030", "cp950", "big5hkscs", "cp932", "cp949", "cp1252")
+def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | None, _Weigher]:
+    """Pick a codec for bytes that are not UTF-8: (codec, method, confidence, the weighing)."""
+    sample = data[:DETECT_BYTES]
+    w = _Weigher(sample, final=len(data) <= DETECT_BYTES, hint=hint)
+    foreign = hint is not None and hint[:2] not in LANGUAGE_OF.values()
+
+    label = declared_charset(data)
+    declared = browser_codec(label) if label else None
+    if declared and not declared.startswith(("utf-16", "utf-32", "utf-8")):
+        declared = w.widen(declared)
+        w.note(declared, "declared")
+    else:
+        declared = None
+
+    # chardet's answers that decode: its first CJK one, its first other one (with a non-CJK
+    # language hint, its first in that language: Russian cp1251 over mac-cyrillic).
+    top: str | None = None
+    cjk: tuple[str, float] | None = None
+    single: tuple[str, float] | None = None
+    for name, confidence, language in _chardet_answers(sample):
+        codec = w.widen(name)
+        w.note(codec, "chardet", confidence)
+        if w.text(codec) is None:
+            continue
+        top = top or codec
+        if codec in SCRIPT_OF:
+            cjk = cjk or (codec, confidence)
+        elif single is None or (foreign and language == hint and single[0] == top):
+            single = (codec, confidence)
+
+    best = w.best_cjk()
+
+    if declared and w.text(declared) is not None:
+        if declared in SCRIPT_OF:
+            # A CJK declaration stands unless another CJK reading is clearly better
+            # (gb18030 decodes nearly any byte string, Big5 bytes included).
+            if best and best != declared and w.total(best) > w.total(declared) + DECLARED_MARGIN:
+                return best, "evidence", w.confidence(best), w
+            return declared, "declared", None, w
+        ev = w.weigh(best) if best else None
+        if best and ev and ev.cjk >= 8 and w.beats(best, (declared, 0.5)):
+            return best, "evidence", w.confidence(best), w  # "latin-1" declared, GBK served
+        return declared, "declared", None, w
+
+    if top is not None and top.startswith(("utf-16", "utf-32")):
+        return top, "chardet", cjk[1] if cjk else None, w  # structural: chardet knows
+    if cjk is not None and top == cjk[0]:
+        # chardet reads CJK: its code page, unless another one reads clearly better.
+        pick, method = cjk[0], "chardet"
+        if best and best != pick and w.total(best) > w.total(pick) + CHARDET_MARGIN:
+            pick, method = best, "evidence"
+        if single is None or w.beats(pick, single):
+            return pick, method, cjk[1] if method == "chardet" else w.confidence(pick), w
+        return single[0], "chardet", single[1], w  # its CJK reading is noise
+    if single is not None:
+        if best and w.beats(best, single):
+            return best, "evidence", w.confidence(best), w
+        return single[0], "chardet", single[1], w
+    if best and w.total(best) > 0:
+        return best, "evidence", w.confidence(best), w
+
+    # Nothing decodes cleanly: the reading with the best evidence, errors and all, else the
+    # fewest replacement characters.
+    pool = [c for c, _, _ in w.order] + [c for c in FALLBACKS if c not in w.texts]
+    scored = []
+    for codec in pool:
+        w.note(codec, "fallback")
+        text, bad = _replaced(sample, codec)
+        script = SCRIPT_OF.get(codec)
+        mean = evidence(text, script).mean if script else -6.0 * bad / max(1, len(text))
+        scored.append((mean, -bad, codec))
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    return scored[0][2], "fallback", None, w
 
 
-def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
-    """Decode bytes as a browser would and say how.
+# --- mojibake --------------------------------------------------------------------------------
+
+
+# cp1252's letters in 0x80–0x9F, mapped back to the byte: with Latin-1 for the rest, this undoes
+# a cp1252 *or* Latin-1 misreading (a Latin-1 one leaves C1 controls, kept as their byte).
+def _cp1252_high() -> dict[str, int]:
+    table = {}
+    for byte in range(0x80, 0xA0):
+        # 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned in cp1252: Latin-1's C1 controls stay.
+        with contextlib.suppress(UnicodeDecodeError):
+            table[bytes([byte]).decode("cp1252")] = byte
+    return table
+
+
+_CP1252_HIGH = _cp1252_high()
+_SLOPPY = str.maketrans({ch: chr(byte) for ch, byte in _CP1252_HIGH.items()})
+_NOT_LATIN1_MOJIBAKE = re.compile("[^\x00-\xff" + "".join(_CP1252_HIGH) + "]")
+
+
+def _sloppy_bytes(text: str) -> bytes | None:
+    """The bytes a Latin-1/cp1252 misreading came from, or None if ``text`` can't be one."""
+    if _NOT_LATIN1_MOJIBAKE.search(text):
+        return None
+    return text.translate(_SLOPPY).encode("latin-1")
+
+
+def repair_mojibake(text: str) -> tuple[str, str] | None:
+    """Undo a whole-text misreading saved as UTF-8; (text, what was undone) or None.
+
+    Only when it is unambiguous: every non-ASCII character takes part, and the bytes it came
+    from decode strictly as UTF-8, or as clearly real CJK text in a legacy code page.
+
+    >>> repair_mojibake("cafÃ© crÃ¨me")
+    ('café crème', 'utf-8 read as cp1252')
+    """
+    if text.isascii():
+        return None
+    raw = _sloppy_bytes(text)
+    if raw is not None:
+        if sum(ch > "\x7f" for ch in text[:4000]) < 2:
+            return None
+        fixed = _strict(raw, "utf-8")
+        if fixed is not None:
+            return fixed, "utf-8 read as cp1252"
+        w = _Weigher(raw[:DETECT_BYTES], final=len(raw) <= DETECT_BYTES, hint=None)
+        best = w.best_cjk()
+        ev = w.weigh(best) if best else None
+        if best and ev and ev.cjk >= 4 and ev.mean >= REPAIR_MEAN:
+            fixed = _strict(raw, best)
+            if fixed is not None:
+                return fixed, f"{best} read as cp1252"
+        return None
+    # UTF-8 read as GBK: Han characters, but the rare ones a misreading makes.
+    ev = evidence(text, "hans")
+    if ev.cjk < 4 or ev.mean >= 0:
+        return None
+    try:
+        raw = text.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    if _strict(raw[:4096], "utf-8", final=False) is None:
+        return None
+    fixed = _strict(raw, "utf-8")
+    if fixed is not None and max(evidence(fixed, s).mean for s in _SCORES) >= REPAIR_MEAN:
+        return fixed, "utf-8 read as gb18030"
+    return None
+
+
+# --- the pipeline ----------------------------------------------------------------------------
+
+
+def _seven_bit_cjk(data: bytes) -> tuple[str, str] | None:
+    """ISO-2022-JP/KR or HZ: CJK text in 7-bit bytes, valid UTF-8 but full of escapes."""
+    if b"\x1b" in data:
+        for codec in ("iso2022_jp_2", "iso2022_kr", "iso2022_jp_ext"):
+            text = _strict(data, codec)
+            if text is not None and not text.isascii() and "\x1b" not in text:
+                return text, "iso2022_jp" if codec == "iso2022_jp_2" else codec
+    if b"~{" in data:
+        text = _strict(data, "hz")
+        if text is not None and evidence(text, "hans").mean > 0:
+            return text, "hz"
+    return None
+
+
+def _from_utf8(text: str, method: DecodeMethod, fix: bool) -> Decoded:
+    repaired = repair_mojibake(text) if fix else None
+    if repaired is not None:
+        return Decoded(repaired[0], "utf-8", method, 1.0, repair=repaired[1])
+    return Decoded(text, "utf-8", method, 1.0)
+
+
+def decode(
+    data: bytes,
+    *,
+    encoding: str | None = None,
+    lang: str | None = None,
+    fix_mojibake: bool = True,
+) -> Decoded:
+    """Decode bytes as a browser would, better than one, and say how.
+
+    ``encoding`` forces a codec (errors replaced); ``lang`` ("zh", "zh-TW", "ja", "ru", …) is a
+    hint for the legacy decision; ``fix_mojibake`` undoes unambiguous mojibake in UTF-8 input.
+    Raises ``BinaryInputError`` for data that is not text, and nothing else.
 
     >>> decode("作者".encode("gbk")).encoding
     'gb18030'
@@ -171,35 +818,35 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
     for bom, codec in BOMS:
         if data.startswith(bom):
             text, bad = _replaced(data[len(bom) :], codec)
+            if codec == "utf-8" and not bad:
+                return _from_utf8(text, "bom", fix_mojibake)
             return Decoded(text, codec, "bom", 1.0, bad)
     if b"\x00" in data[:SNIFF_BYTES]:
-        utf16 = _utf16_without_bom(data)
-        if utf16 is not None:
-            return Decoded(utf16[0], utf16[1], "heuristic", 0.9, 0)
+        wide = _unicode_without_bom(data)
+        if wide is not None:
+            return Decoded(wide[0], wide[1], "heuristic", 0.9, 0)
     if is_binary(data):
         raise BinaryInputError("binary data, not text")
     strict = _strict(data, "utf-8")
     if strict is not None:
-        return Decoded(strict, "utf-8", "utf-8", 1.0, 0)
-    label = declared_charset(data)
-    if label:
-        declared = browser_codec(label)
-        if declared and declared != "utf_8":
-            strict = _strict(data, declared)
-            if strict is not None:
-                return Decoded(strict, declared, "declared", None, 0)
-    guess, confidence = _chardet_guess(data)
-    if guess and guess != "utf_8":
-        strict = _strict(data, guess)
-        if strict is not None:
-            return Decoded(strict, guess, "chardet", confidence, 0)
-    best: tuple[int, str, str] | None = None
-    for codec in FALLBACKS:
-        text, bad = _replaced(data, codec)
-        if best is None or bad < best[0]:
-            best = (bad, codec, text)
-        if bad == 0:
-            break
-    assert best is not None
-    bad, codec, text = best
-    return Decoded(text, codec, "fallback", None, bad)
+        if data.isascii():
+            seven = _seven_bit_cjk(data)
+            if seven is not None:
+                return Decoded(seven[0], seven[1], "heuristic", 0.9)
+            return Decoded(strict, "utf-8", "utf-8", 1.0)
+        return _from_utf8(strict, "utf-8", fix_mojibake)
+    codec, method, confidence, weighing = _decide(data, _lang_key(lang))
+    # The sample's reading is the whole text when the sample is the whole input.
+    known = None if len(data) > DETECT_BYTES else weighing.texts.get(codec)
+    bad = 0
+    whole = known if known is not None else _strict(data, codec)
+    if whole is None:
+        whole, bad = _replaced(data, codec)
+    return Decoded(
+        whole,
+        codec,
+        method,
+        None if confidence is None else round(confidence, 3),
+        bad,
+        candidates=weighing.candidates(codec),
+    )

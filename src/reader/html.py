@@ -127,7 +127,7 @@ _BOILER_WORDS = (
     r"ads?|adv|advs|advert|adverts|advertisement|sponsor|sponsored|promo|gg|"
     r"cookies?|consent|gdpr|popup|modal|overlay|pagination|pager|paging|"
     r"search|searchbox|widgets?|print|fontsize|tags|keywords|skip|"
-    r"prevnext|prev|next|author-?bio|byline-?bio|"
+    r"prevnext|prev|next|author-?bio|byline-?bio|rail|rightrail|leftrail|"
     r"header|topnav|footnav|bottomnav|mainnav|subnav|sitenav|"
     r"banquan|bq|dh|daohang"
 )
@@ -165,7 +165,9 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEPARATORS = re.compile(r"[\s_]+")
 _BOILER_TAGS = frozenset({"nav", "aside", "footer", "menu"})
-_BOILER_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu"})
+_BOILER_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu"}
+)
 _WS = re.compile(r"\s+")
 _NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
 _TITLE_SPLIT = re.compile(r"\s+[|｜\-–—:·•»]\s+|\s*[|｜_]\s*|\s*[—–]{1,2}\s*|\s*-{2,}\s*")
@@ -220,6 +222,8 @@ class _El:
     inner_block: bool = False  # a block-level element below
     breakers: frozenset[str] = frozenset()  # tags below that break lists/tables into walks
     score: float = 0.0  # paragraph evidence collected from the blocks below
+    listing: bool = False  # a list of other articles (repeated items that lead with a link)
+    in_listing: bool = False  # itself or an ancestor is a listing
     zone: Zone = Zone.NONE
 
 
@@ -311,7 +315,13 @@ def _names(value: Any) -> list[str]:
     return names
 
 
-_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|NewsArticle|WebPage|Blog", re.IGNORECASE)
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|WebPage|Blog", re.IGNORECASE)
+_WRITTEN_BY = re.compile(r"written|author|verfasst|geschrieben|autor|auteur|écrit|escrito|scritto")
+
+
+def _types(obj: dict[str, Any]) -> str:
+    kind = obj.get("@type")
+    return " ".join(str(k) for k in kind) if isinstance(kind, list) else str(kind or "")
 
 
 @dataclass(slots=True)
@@ -335,6 +345,7 @@ def _valid_author(name: str) -> bool:
         and not _URL_LIKE.search(name)
         and not is_placeholder(name)
         and not name.isdigit()
+        and not _ORG_NAME.search(name)
     )
 
 
@@ -357,24 +368,45 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
     published: list[str | None] = []
     updated: list[str | None] = []
     titles: list[str] = []
+    objects: list[dict[str, Any]] = []
     for node in tree.css('script[type="application/ld+json"]'):
         try:
-            data = json.loads(node.text(deep=True), strict=False)
-        except ValueError:
+            objects += _json_ld_objects(json.loads(node.text(deep=True), strict=False))
+        except (ValueError, RecursionError):
             continue
-        for obj in _json_ld_objects(data):
-            kind = obj.get("@type")
-            kinds = " ".join(kind) if isinstance(kind, list) else str(kind or "")
-            if not _ARTICLE_TYPES.search(kinds):
-                continue
-            headline = obj.get("headline")
-            if isinstance(headline, str) and headline.strip() and "Article" in kinds:
-                titles.append(_clean_text(headline))
-            authors += _names(obj.get("author"))
-            if isinstance(obj.get("datePublished"), str):
-                published.append(obj["datePublished"])
-            if isinstance(obj.get("dateModified"), str):
-                updated.append(obj["dateModified"])
+    # Yoast and others give the author as {"@id": …} pointing at a Person elsewhere in the graph.
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+    ranked = sorted(
+        (o for o in objects if _ARTICLE_TYPES.search(_types(o))),
+        key=lambda o: "Page" in _types(o),  # an Article's own fields before its WebPage's
+    )
+    for obj in ranked:
+        kinds = _types(obj)
+        headline = obj.get("headline")
+        if isinstance(headline, str) and headline.strip() and "Page" not in kinds:
+            titles.append(_clean_text(headline))
+        author = obj.get("author") or obj.get("creator")
+        refs = author if isinstance(author, list) else [author]
+        resolved = [
+            by_id.get(r["@id"], r) if isinstance(r, dict) and "@id" in r and "name" not in r else r
+            for r in refs
+        ]
+        authors += _names(resolved)
+        if isinstance(obj.get("datePublished"), str):
+            published.append(obj["datePublished"])
+        if isinstance(obj.get("dateModified"), str):
+            updated.append(obj["dateModified"])
+    # Microdata: itemprop=author, its name in a nested itemprop=name (often a <meta>).
+    for node in tree.css('[itemprop~="author"]')[:5]:
+        name_node = node.css_first('[itemprop~="name"]') or node
+        name = name_node.attributes.get("content") or name_node.text(deep=True)
+        if name and len(name) <= 80:
+            authors.append(_clean_text(name))
+    # twitter:label1 "Written by" / data1 "Jane Roe" (WordPress SEO plugins)
+    for i in "123":
+        label = meta.get(f"twitter:label{i}", "").lower()
+        if label and _WRITTEN_BY.search(label) and meta.get(f"twitter:data{i}"):
+            authors.append(meta[f"twitter:data{i}"])
 
     for key in ("og:title", "twitter:title"):
         if key in meta:
@@ -485,7 +517,8 @@ def _build(body: LexborNode) -> list[_El]:
             text = node.text_content or ""
             if text:
                 el = _El(None, "#text", parent, text=text)
-                el.units = text_size(text)
+                # Digits are no words to text_size, yet "2003-5-29 09:07" must not vanish.
+                el.units = text_size(text) or (1 if text.strip() else 0)
                 parent.children.append(el)
                 order.append(el)
         elif node.is_comment_node:
@@ -662,8 +695,10 @@ def _find_title(order: list[_El], declared: _Declared) -> tuple[_El | None, str 
     best: tuple[float, _El, str] | None = None
     h1s = []
     for pos, el in enumerate(order):
-        if el.node is None or el.units == 0 or el.units > 120 or el.link_units > el.units / 2:
+        if el.node is None or el.units == 0 or el.units > 120:
             continue
+        if el.link_units > el.units / 2 and el.tag not in ("h1", "h2", "h3"):
+            continue  # a link elsewhere to this article; a blog's headline may be its permalink
         if el.tag == "h1":
             h1s.append(el)
         if el.tag in ("body", "html", "title"):
@@ -699,6 +734,54 @@ def _best_piece(title: str) -> str:
     return _title_pieces(title)[-1]
 
 
+def _leads_with_link(el: _El) -> bool:
+    """Whether the first text inside the element is a link of headline length."""
+    stack = [(c, False) for c in reversed(el.children)]
+    while stack:
+        c, linked = stack.pop()
+        if c.node is None:
+            if c.units:
+                return linked
+            continue
+        if c.tag == "a" and c.units:
+            return c.units >= 6
+        stack.extend((g, linked) for g in reversed(c.children))
+    return False
+
+
+_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dt", "tr", "td", "span", "dl"})
+
+
+def _mark_listings(order: list[_El]) -> None:
+    """Lists of other articles: at least three like items (same tag and class) that each lead
+    with a link of headline length and carry little text besides (a teaser, not a chapter)."""
+    for el in order:
+        kids = [c for c in el.children if c.node is not None and c.units and c.tag in _ITEM_TAGS]
+        if len(kids) < 3:
+            continue
+        groups: dict[tuple[str, str], list[_El]] = {}
+        for c in kids:
+            groups.setdefault(
+                (c.tag, c.node.attributes.get("class") or "" if c.node else ""), []
+            ).append(c)
+        items = max(groups.values(), key=len)
+        if len(items) < 3 or len(items) < 0.6 * len(kids):
+            continue
+        if sum(c.units for c in items) < 0.7 * el.units:
+            continue  # a few link lines (ads, credits) among paragraphs do not make a list
+        if sum(c.units for c in items) / len(items) > 400:
+            continue
+        if sum(_leads_with_link(c) for c in items) >= max(3, 0.6 * len(items)):
+            el.listing = True
+    for el in order:
+        el.in_listing = el.listing or (el.parent is not None and el.parent.in_listing)
+
+
+_COMMENT_RE = re.compile(
+    r"(?<![a-z0-9])(?:comments?|reply|replies|respond|discuss|disqus)(?![a-z0-9])"
+)
+
+
 def _choose_container(order: list[_El], blocks: list[_Block]) -> _El | None:
     """The element holding the article: ``itemprop=articleBody`` if the page says so, else the
     element under which most paragraph text (not link text) sits, in the way readability weighs
@@ -714,7 +797,7 @@ def _choose_container(order: list[_El], blocks: list[_Block]) -> _El | None:
         return max(declared, key=lambda el: el.units - el.link_units)
     for b in blocks:
         text = b.units - b.link_units * 2
-        if text < 10:
+        if text < 10 or b.frame.in_listing:
             continue
         # A paragraph element counts for the element around it; a run of text for its frame.
         holder = b.frame.parent if b.frame.tag in _LEAF_UNITS and b.frame.parent else b.frame
@@ -724,11 +807,18 @@ def _choose_container(order: list[_El], blocks: list[_Block]) -> _El | None:
             holder.parent.score += weight / 2
     best: _El | None = None
     best_score = 0.0
+    in_comments: set[int] = set()
     for el in order:
-        if el.node is None or el.score <= 0:
+        if el.node is None:
+            continue
+        if (el.parent is not None and id(el.parent) in in_comments) or _COMMENT_RE.search(el.marks):
+            in_comments.add(id(el))
+        if el.score <= 0:
             continue
         density = el.link_units / el.units if el.units else 1.0
         s = el.score * (1.0 - density)
+        if id(el) in in_comments:
+            s *= 0.3  # readers' comments can outweigh a short article
         if _CONTENT_RE.search(el.marks) or el.tag == "article":
             s *= 1.25
         if _BOILER_RE.search(el.marks) or _TEASER_RE.search(el.marks):
@@ -744,7 +834,7 @@ def _own_zone(el: _El, inside: bool, protected: set[int]) -> Zone:
         # A page-wide wrapper named "main-nav-layout" must not sink the article or its headline.
         return Zone.NONE
     marks = el.marks
-    if marks and _TEASER_RE.search(marks):
+    if el.listing or (marks and _TEASER_RE.search(marks)):
         return Zone.TEASER
     role = (el.node.attributes.get("role") or "").lower() if el.node is not None else ""
     if el.tag in _BOILER_TAGS or role in _BOILER_ROLES or el.tag == "form":
@@ -846,11 +936,17 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
     order = _build(body)
     title_el, title = _find_title(order, declared)
     blocks = _blocks(order[0], title_el, opts.images)
+    _mark_listings(order)
     container = _choose_container(order, blocks)
+    if container is not None:
+        # Inside the article a list of links is the article's own ("10 things to know"); its
+        # related-articles lists are named by class or by a heading the engine recognises.
+        for el in _descendants(container, 10_000):
+            el.listing = False
     _assign_zones(order[0], container, title_el)
-    published = declared.published
-    if published is None:
-        published = _time_element(container, title_el, body)
+    marked_authors, marked_date = _marked_meta(order, title_el, container)
+    published = declared.published or _time_element(container, title_el, body) or marked_date
+    authors = declared.authors or marked_authors
     rendered = _render(blocks, opts)
 
     lines: list[str] = []
@@ -867,7 +963,7 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
                 zones[zone].add(len(lines))
     hints = PageHints(
         title=title,
-        authors=tuple(declared.authors),
+        authors=tuple(authors),
         published=published,
         updated=declared.updated,
         language=declared.language,
@@ -876,6 +972,86 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
         content_lines=frozenset(zones[Zone.CONTENT]),
     )
     return HtmlPage("\n".join(lines) + ("\n" if lines else ""), hints)
+
+
+_AUTHOR_MARK = re.compile(
+    r"(?<![a-z0-9])(?:author|authors|byline|by-?author|writer|vcard|fn|reporter|zuozhe)(?![a-z0-9])"
+)
+_NOT_AUTHOR_MARK = re.compile(
+    r"(?<![a-z0-9])(?:bio|box|description|desc|avatar|about|info|more|link|links|comments?|"
+    r"image|img|photo|title|list|card|prep|label|sep|follow)(?![a-z0-9])"
+)
+_DATE_MARK = re.compile(
+    r"(?<![a-z0-9])(?:date|time|dates|datetime|timestamp|pubdate|pubtime|publish|published|"
+    r"posted|post-?date|post-?time|entry-?date|dateline|fbsj|sj|rq)(?![a-z0-9])"
+)
+_BY_PREFIX = re.compile(
+    r"^\s*(?:by|von|par|por|di|door|av|af|от|автор|作者|文|記者|记者|撰文)\s*[:：/／]?\s*",
+    re.IGNORECASE,
+)
+_NAME_CUT = re.compile(r"\s*(?:[|•·,;]|\s-\s|\s{2,}|\d)")
+_NOT_NAME = re.compile(
+    r"^(?:posted|published|written|updated|veröffentlicht|publié|publicado|pubblicato|on|am|le)\b",
+    re.IGNORECASE,
+)
+# Publishers in <meta name=author> of Chinese portals: "云南网", "人民日报社", "新华通讯社".
+_ORG_NAME = re.compile(r"(?:[网網报報社台]|集团|集團|公司|中心|新闻|新聞|日报|日報|频道|頻道)$")
+
+
+def _author_text(text: str) -> list[str]:
+    """Names out of a short element marked as the author: prefix ("By", "von") and tail cut."""
+    from reader.metadata import split_names
+
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    text = _BY_PREFIX.sub("", _clean_text(first))
+    text = _NAME_CUT.split(text, maxsplit=1)[0].strip()
+    if not text or len(text) > 60 or len(text.split()) > 6 or _NOT_NAME.search(text):
+        return []
+    return [n for n in split_names(text) if _valid_author(n)]
+
+
+def _marked_meta(
+    order: list[_El], title_el: _El | None, container: _El | None
+) -> tuple[list[str], str | None]:
+    """Authors and a date from elements whose class or id says so (``span.author``,
+    ``div.post-date``), taking the first after the headline that is not in a teaser or comment."""
+    start = 0
+    if title_el is not None:
+        start = next((i for i, el in enumerate(order) if el is title_el), 0)
+    elif container is not None:
+        start = next((i for i, el in enumerate(order) if el is container), 0)
+    authors: list[str] = []
+    date: str | None = None
+    # After the headline first, then (a byline can sit above it) the elements just before it.
+    window = order[start : start + 4000] + order[max(0, start - 80) : start][::-1]
+    skipped: list[_El] = []  # teasers and comments: their bylines are other people's
+    for el in window:
+        if el.node is None or not el.marks:
+            continue
+        if any(_is_within(el, s) for s in skipped[-3:]):
+            continue
+        if el.zone is Zone.TEASER or _COMMENT_RE.search(el.marks):
+            skipped.append(el)
+            continue
+        if not authors and el.units <= 40 and _AUTHOR_MARK.search(el.marks):
+            if not _NOT_AUTHOR_MARK.search(el.marks):
+                authors = _author_text(_text_of(el))
+        if date is None and el.units <= 60 and _DATE_MARK.search(el.marks):
+            date = parse_date(_clean_text(_text_of(el))[:120])
+        if authors and date:
+            break
+    return authors, date
+
+
+def _is_within(el: _El, ancestor: _El) -> bool:
+    p: _El | None = el
+    for _ in range(200):
+        if p is None:
+            return False
+        if p is ancestor:
+            return True
+        p = p.parent
+    return False
 
 
 def _time_element(container: _El | None, title_el: _El | None, body: LexborNode) -> str | None:

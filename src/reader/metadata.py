@@ -48,6 +48,10 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "发帖人",
         "楼主",
         "Author",
+        "Autor",
+        "Autorin",
+        "Автор",
+        "Συντάκτης",
         "Written by",
         "Reporter",
     ),
@@ -81,6 +85,9 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "修改时间",
         "修改時間",
         "Last updated",
+        "Aktualisiert",
+        "Mis à jour",
+        "Обновлено",
         "Last modified",
         "Updated",
         "Modified",
@@ -117,6 +124,9 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "時間",
         "日期",
         "Published on",
+        "Veröffentlicht",
+        "Publié le",
+        "Опубликовано",
         "Published",
         "Posted on",
         "Posted",
@@ -207,10 +217,30 @@ CONTROL_WORDS = (
     "小 大",
     "评论",
     "評論",
+    "转发",
+    "轉發",
+    "轉寄",
+    "订阅",
+    "訂閱",
+    "复制网址",
+    "複製網址",
+    "字级",
+    "字級",
+    "电子邮件",
+    "電子郵件",
+    "登录",
+    "登入",
+    "注册",
+    "註冊",
+    "RSS",
     "Print",
     "Share",
     "Font size",
     "Email",
+    "EMAIL",
+    "Bookmark",
+    "Tweet",
+    "Send",
 )
 NAV_WORDS = (
     "上一篇",
@@ -278,7 +308,8 @@ _LABEL_OF: dict[str, Field] = {
 }
 _NAME_WORD = r"[A-Z][\w.'\-]*(?:[ \t]+(?!and\b)[A-Za-z][\w.'\-]*){0,3}"
 _BY_RE = re.compile(
-    r"(?:^\s*|(?<=\d)\s+)(?:[Bb]y|BY)\s+(?P<names>"
+    r"(?:^\s*(?:(?:Posted|Written|Words|Story|Text|Post author)\s+)?|(?<=\d)\s+)"
+    r"(?:[Bb]y|BY|Par|par|[Vv]on|Por|por|Door|door)\s+(?P<names>"
     + _NAME_WORD
     + r"(?:\s*(?:,|and|&)\s*"
     + _NAME_WORD
@@ -286,6 +317,11 @@ _BY_RE = re.compile(
 )
 _WEN_RE = re.compile(
     r"(?:^|[\s(（【\[])(?:文|图文|圖文)\s*[/／|｜]\s*(?P<name>[\u4e00-\u9fff·]{2,4})"
+)
+# "【世界日報╱廣州12日電】", "【華視新聞╱報導】": newsroom and dateline in brackets.
+_NEWSROOM_RE = re.compile(
+    r"^\s*[【\[]\s*(?P<source>[^】\]╱／/|]{2,20}?)\s*[╱／/|][^】\]]{0,30}?"
+    r"(?:报道|報導|電|电|讯|訊|報|报)\s*[】\]]"
 )
 # "【聯合晚報╱記者李樹人／即時報導】": the reporter's name glued to the label, then a delimiter.
 _GLUED_REPORTER_RE = re.compile(
@@ -439,6 +475,10 @@ def read_byline(text: str, into: Byline | None = None) -> Byline:
         for name in split_names(by.group("names")):
             if name not in b.authors:
                 b.authors.append(name)
+    newsroom = _NEWSROOM_RE.match(text)
+    if newsroom and Field.SOURCE not in b.fields:
+        b.fields.append(Field.SOURCE)
+        b.source = b.source or newsroom.group("source")
     glued = _GLUED_REPORTER_RE.search(text)
     if glued and Field.AUTHOR not in b.fields:
         b.fields.append(Field.AUTHOR)
@@ -457,13 +497,17 @@ def read_byline(text: str, into: Byline | None = None) -> Byline:
 
 _CJK_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}"
 NAME_LIST = _CJK_NAME + r"(?:[\s、，,]+" + _CJK_NAME + r"){0,3}"
-NAME_LINE_RE = re.compile(r"^\s*(?:(?:作者|文|撰文)\s*[:：/／]?\s*)?(?P<names>" + NAME_LIST + r")\s*$")
+NAME_LINE_RE = re.compile(
+    r"^\s*(?:(?:作者|文|撰文)\s*[:：/／]?\s*)?(?P<names>" + NAME_LIST + r")\s*$"
+)
 _TAIL_AUTHOR_RE = re.compile(
     r"[(（]\s*(?:(?:本报|本報|新华社|新華社|新华网|中新社|中新網)?(?:记者|記者|通讯员|通訊員)\s*)?"
     r"(?P<names>" + NAME_LIST + r")(?:\s+[\u4e00-\u9fff]{2,8}(?:报道|報導|電|电))?\s*[)）]\s*$"
 )
 # Organisations, not people: a "name" ending in one of these is a newsroom or an office.
-_ORG_END = re.compile(r"(?:社|报|報|网|網|台|部|局|委|厅|廳|院|会|會|中心|办|辦|处|處|站|所|组|組|图|圖|完)$")
+_ORG_END = re.compile(
+    r"(?:社|报|報|网|網|台|部|局|委|厅|廳|院|会|會|中心|办|辦|处|處|站|所|组|組|图|圖|完)$"
+)
 
 
 def _people(names: str) -> list[str]:

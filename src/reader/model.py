@@ -13,7 +13,7 @@ from typing import Any, Literal, TypedDict
 SCHEMA = "reader.article/1"
 
 DecodeMethod = Literal[
-    "bom", "utf-8", "declared", "chardet", "heuristic", "fallback", "user", "empty"
+    "bom", "utf-8", "declared", "chardet", "evidence", "heuristic", "fallback", "user", "empty"
 ]
 
 
@@ -37,6 +37,26 @@ class Decoded:
     method: DecodeMethod
     confidence: float | None = None
     replacements: int = 0
+    repair: str | None = (
+        None  # the misreading undone, e.g. "gb18030 read as cp1252, saved as UTF-8"
+    )
+    candidates: tuple[Candidate, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One encoding the decoder weighed, where it came from and how it fared (``detect --verbose``).
+
+    ``score`` is the evidence: the mean log-odds, per non-ASCII character, that the decoded text is
+    real Chinese, Japanese or Korean rather than the noise a wrong code page makes.
+    """
+
+    encoding: str
+    source: str  # "declared", "chardet", "cjk" (a CJK code page tried for evidence), "fallback"
+    decodes: bool  # the sample decodes without an error
+    confidence: float | None = None  # chardet's, when chardet proposed it
+    score: float | None = None
+    chosen: bool = False
 
 
 @dataclass(frozen=True, slots=True)

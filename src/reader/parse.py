@@ -26,6 +26,7 @@ from reader.metadata import (
 )
 from reader.model import Article, Block, Explanation, Metadata, PageHints, Part, Teaser
 from reader.segment import CJK_RE, Dialect, Line, segment
+from reader.segment import text_size as text_size_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -51,9 +52,13 @@ FOOTER_RE = re.compile(
     r"privacy policy|terms of (?:use|service)|cookie",
     re.IGNORECASE,
 )
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])")
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])"
+)
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|[>»›〉＞→])\s*")
+_TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}[:：]\d{2}")
 _CODE_CHARS = re.compile(r"[{}();=<>$]")
-_TITLE_SPLIT = re.compile(r"\s+[|｜\-–—]\s+|_|——|\s*[|｜]\s*|－")
+_TITLE_SPLIT = re.compile(r"\s+[|｜\-–—•·]\s+|_|——|\s*[|｜〉»›＞]\s*|－|\s>\s")
 _SENTENCE_END = re.compile(r"[。！？!?]$|[.](?<!\.\.)$")
 
 
@@ -141,9 +146,14 @@ def _summaries_after_headlines(lines: list[Line]) -> set[int]:
     for i, ln in enumerate(lines):
         if ln.empty:
             continue
-        if prev is not None and _is_headline_link(lines[prev]) and not _is_headline_link(ln):
-            if ln.size > 20 and ln.link_share < 0.3:
-                pairs.append(i)
+        if (
+            prev is not None
+            and _is_headline_link(lines[prev])
+            and not _is_headline_link(ln)
+            and ln.size > 20
+            and ln.link_share < 0.3
+        ):
+            pairs.append(i)
         prev = i
     out: set[int] = set()
     for k, i in enumerate(pairs):
@@ -151,6 +161,38 @@ def _summaries_after_headlines(lines: list[Line]) -> set[int]:
         if near:
             out.add(i)
     return out
+
+
+def _is_row(line: Line) -> bool:
+    """A table row as dumps print it: several cells of CJK/words, no links, no sentences."""
+    return line.link_share < 0.2 and line.fragments >= 3 and line.sentences == 0
+
+
+def _absorb_table(
+    lines: list[Line], part: list[Part | None], bylines: dict[int, Byline], end: int
+) -> int:
+    """Extend the run over a table printed right after the text (rows weigh little each).
+
+    The block (a caption, then rows) must be mostly rows and end before links or footers.
+    """
+    block: list[int] = []
+    for i in range(end, min(len(lines), end + 80)):
+        ln = lines[i]
+        if part[i] is not None:
+            continue
+        if ln.link_share >= 0.2 or is_footer(ln) or i in bylines or is_related_heading(ln):
+            break
+        if control_words(ln.text) and ln.size < 16:
+            break
+        block.append(i)
+    rows = [i for i in block if _is_row(lines[i])]
+    if len(rows) < 3:
+        return end
+    last_row = rows[-1]
+    kept = [i for i in block if i <= last_row]
+    if len(rows) < 0.6 * len(kept):
+        return end
+    return last_row + 1
 
 
 def _best_run(scores: Sequence[float]) -> tuple[int, int] | None:
@@ -179,11 +221,24 @@ def _is_byline(line: Line) -> Byline | None:
         return None  # prose that happens to name its reporter ("据新华社电（记者 张三）…")
     labels = find_labels(text)
     b = read_byline(text)
-    strong = {f for f, _, _ in labels if f is not Field.CREDIT}
-    has_value = b.authors or b.source or b.published or b.updated or b.views is not None or b.editor
-    if strong and has_value:
-        if (len(text) <= 80 and line.sentences <= 1) or (len(strong) >= 2 and line.sentences <= 2):
+    if line.author_links and not b.authors and line.size <= 40:
+        # A link to the writer's page (…/author/jane-roe) names the author, labelled or not.
+        b.authors = [a.strip(" ,:") for a in line.author_links if 2 <= len(a) <= 60]
+        b.fields.append(Field.AUTHOR)
+        if b.authors:
             return b
+    strong = {f for f, _, _ in labels if f is not Field.CREDIT}
+    if Field.SOURCE in b.fields and not labels and len(text) <= 40:
+        return b  # a bracketed newsroom dateline: "【世界日報╱廣州12日電】"
+    has_value = b.authors or b.source or b.published or b.updated or b.views is not None or b.editor
+    if (
+        strong
+        and has_value
+        and (
+            (len(text) <= 80 and line.sentences <= 1) or (len(strong) >= 2 and line.sentences <= 2)
+        )
+    ):
+        return b
     if strong and len(text) < 40 and not has_value:
         return b  # "作者：佚名": a byline whose values are placeholders is still a byline
     if b.authors and Field.AUTHOR in b.fields and len(text) < 60:
@@ -195,11 +250,20 @@ def _is_byline(line: Line) -> Byline | None:
             rest = rest.replace(text[d.start : d.end], "")
         if len(rest.strip()) <= 12:
             return b
+    if b.date and len(text) <= 90 and text.startswith(("http://", "https://", "www.")):
+        return b  # "http://www.site.com 2012年01月12日 17:04 新浪财经": a dateline
     return None
 
 
 def _clean_title(text: str) -> str:
-    """Drop a site-name suffix: of ``Headline_Section_Site`` keep the longest piece."""
+    """Drop a site-name suffix: of ``Headline_Section_Site`` keep the longest piece.
+
+    In a breadcrumb ending in the headline (``Site 〉 News 〉 Headline``) keep the last piece.
+    """
+    crumbs = [p.strip() for p in _CRUMB_SPLIT.split(text) if p.strip()]
+    if len(crumbs) >= 3:
+        return crumbs[-1]
+    text = text.strip(" ~=*#·•-_")
     parts = [p.strip() for p in _TITLE_SPLIT.split(text) if p and p.strip()]
     if len(parts) < 2:
         return text.strip()
@@ -207,21 +271,30 @@ def _clean_title(text: str) -> str:
 
 
 def _title_score(line: Line, distance: int) -> float | None:
+    """How much a line looks like the headline, given how far above the text it stands."""
     text = line.text
     n = line.size
-    if line.empty or n < 4 or n > 90 or len(text) > 160:
+    if line.empty or n < 6 or n > 90 or len(text) > 160:
         return None
-    if find_labels(text) or (control_words(text) >= 1 and n < 12):
+    controls = control_words(text)
+    if find_labels(text) or (controls and n < 20) or controls >= 2 or is_footer(line):
         return None
-    score = 20.0 - 2.0 * distance
+    if text.startswith(("http://", "https://", "www.")) or _TIMESTAMP.search(text):
+        return None  # a dateline ("http://site 2012年01月12日 17:04 …"), not a headline
+    if name_line(text):
+        return None  # a name alone is the author under the headline
+    # Near lines count most; past ten lines, distance matters less than being a real heading.
+    score = 20.0 - 2.0 * min(distance, 10) - 0.5 * max(0, distance - 10)
     if line.heading == 1:
-        score += 25
+        score += 30
     elif line.heading:
-        score += 15
+        score += 18 - 2 * line.heading
     if "**" in line.raw or "<b>" in line.raw:
         score += 6
-    if line.link_share > 0.5:
-        score -= 12
+    if line.anchors >= 2 or line.fragments >= 4:
+        score -= 30  # a row of links or of short pieces is navigation
+    elif line.link_share > 0.5:
+        score -= 4  # a linked headline is common ("permalink" headings)
     if _SENTENCE_END.search(text) or line.sentences > 1:
         score -= 12
     if line.truncated:
@@ -232,8 +305,8 @@ def _title_score(line: Line, distance: int) -> float | None:
         score -= 15  # "一、…", "(二)…", "1. …": a section heading inside the article
     if RELATED_RE.match(_BRACKETS.sub("", text)):
         score -= 20
-    if _BREADCRUMB.search(text):
-        score -= 25
+    if _BREADCRUMB.search(text) and ("位置" in text or len(CJK_RE.findall(_clean_title(text))) < 8):
+        score -= 25  # a breadcrumb, unless it ends in a real headline
     if 8 <= n <= 60:
         score += 6
     return score
@@ -314,12 +387,13 @@ def parse_lines(
             scores.append(weights[i] - line_cost(lines[i]))
     # The article starts right under its byline: the first text lines there weigh more.
     # Many bylines mean a listing (each teaser with its date): then no line is favoured.
-    for b in list(bylines)[:2] if len(bylines) <= 4 else []:
-        following = [j for j in range(b + 1, min(n, b + 12)) if scores[j] > 0][:2]
+    for at in list(bylines)[:2] if len(bylines) <= 4 else []:
+        following = [j for j in range(at + 1, min(n, at + 12)) if scores[j] > 0][:2]
         for j in following:
             scores[j] += 2 * LINE_COST
     run = _best_run(scores)
     start, end = run if run else (n, n)
+    end = _absorb_table(lines, part, bylines, end)
     # A headline can be long enough to join the run; a byline right under it says where the
     # text really starts: the short unpunctuated lines above the byline are title, not body.
     head = [i for i in range(start, end) if part[i] is not Part.BLANK][:5]
@@ -371,7 +445,7 @@ def parse_lines(
     # Bylines: before the text (nearest the text first), or just after it (editor, source).
     meta_idx: list[int] = [i for i in range(start, end) if part[i] is Part.METADATA]
     nonblank_before = [i for i in range(first_body - 1, -1, -1) if part[i] is not Part.BLANK]
-    window = nonblank_before[:8]
+    window = nonblank_before[:12]
     for i in window:
         if i in bylines and part[i] is None:
             part[i], why[i] = Part.METADATA, "byline above the text"
@@ -404,7 +478,10 @@ def parse_lines(
     title_lines: tuple[int, ...] = ()
     if best is not None:
         ti = best[1]
-        title = _clean_title(lines[ti].text)
+        cells = lines[ti].cells
+        # "Headline | Site" in a table dump arrives as cells: the headline is the longest.
+        raw_title = max(cells, key=text_size_of) if len(cells) > 1 else lines[ti].text
+        title = _clean_title(raw_title) or lines[ti].text
         title_lines = (lines[ti].number,)
         part[ti], why[ti] = (
             Part.TITLE,
@@ -438,7 +515,9 @@ def parse_lines(
     if top is not None:
         early_body = [i for i in range(first_body, n) if part[i] is Part.BODY][:3]
         for i in [*range(top + 1, first_body), *early_body]:
-            if part[i] in (None, Part.BODY) and not any(b.authors for b in bylines.values()):
+            if part[i] in (None, Part.BODY, Part.BOILERPLATE) and not any(
+                b.authors for b in bylines.values()
+            ):
                 names = name_line(lines[i].text)
                 if names:
                     bylines[i] = Byline(authors=names, fields=[Field.AUTHOR])

@@ -290,10 +290,15 @@ def _convert_all(
     )
     options = ConvertOptions(req.encoding, req.max_bytes, tracebacks=req.debug)
     results = convert_inputs(chain(head, inputs), req.fmt, options, jobs=req.jobs)
-    if req.out_dir:
-        _to_dir(req, req.out_dir, results, report, known, show_progress)
-    else:
-        _to_stream(req, env, results, report, show_progress)
+    try:
+        if req.out_dir:
+            _to_dir(req, req.out_dir, results, report, known, show_progress)
+        else:
+            _to_stream(req, env, results, report, show_progress)
+    finally:
+        # On Ctrl-C or a closed pipe too: cancel queued work and stop the workers now, not
+        # whenever the suspended generator happens to be collected.
+        results.close()
     report.close()
     if many:
         report.summary()

@@ -32,17 +32,20 @@ _EMPH = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _BULLET = re.compile(r"^\s*(?:[*+\-•·‧]|\d{1,3}[.)]|o)\s+(?=\S)")
+_LEAD_DOT = re.compile(r"^[‧•·・▪◆◇■□►▶]\s*(?=\S)")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _TABLE_RULE = re.compile(r"^[\s|:\-+=]*-{3,}[\s|:\-+=]*$")
 _HR = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _LYNX_TAG = re.compile(
     r"\[(?:IMG|INLINE|EMBED|BUTTON[^\]]{0,80}|image|LINK|hidden|[^\]\s]{1,120}\."
     r"(?:jpe?g|gif|png|bmp|webp|svg|swf))\]"
-    r"|\(BUTTON\)|\(not implemented\)|\[\d{1,5}\]",
+    r"|\(BUTTON\)|\(not implemented\)|\[\d{1,5}\]|^\s*IFRAME:\s*\S*|\[DEL:|:DEL\]|^\s*CAPTION:",
     re.IGNORECASE,
 )
 _FIELD = re.compile(r"_{4,}")
-_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uff01-\uff5e」』”）】》])\s+(?=[\u3400-\u9fff「『“（【《])")
+_CJK_GAP = re.compile(
+    r"(?<=[\u3400-\u9fff\uff01-\uff5e」』”）】》])\s+(?=[\u3400-\u9fff「『“（【《])"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
 
@@ -57,6 +60,7 @@ class Line:
     cells: tuple[str, ...]
     link_chars: int  # characters of text that was link anchor text
     anchors: int  # how many links with visible text the line had
+    author_links: tuple[str, ...]  # anchor texts of links to author pages (/author/…)
     heading: int  # Markdown heading level, 0 if none
     bullet: bool
     rule: bool  # a table rule or horizontal line
@@ -102,7 +106,13 @@ class Line:
         return len(CJK_RE.findall(self.text))
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+
+
 def text_size(text: str) -> int:
+    """Reading units of a text; URLs and e-mail addresses are not reading."""
+    if "://" in text or "www." in text or "@" in text:
+        text = _URL.sub(" ", text)
     cjk = len(CJK_RE.findall(text))
     words = len(WORD_RE.findall(CJK_RE.sub(" ", text)))
     return cjk + words * 2
@@ -163,7 +173,14 @@ def _url_end(text: str, k: int) -> int:
     return -1
 
 
-def _strip_links(text: str) -> tuple[str, int, int]:
+AUTHOR_URL = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|profiles?|people|writers?|journalists?|"
+    r"reporters?|columnists?|staff|redakt(?:eur|ion)|mitarbeiter)/",
+    re.IGNORECASE,
+)
+
+
+def _strip_links(text: str, authors: list[str] | None = None) -> tuple[str, int, int]:
     """Markdown links → their anchor text, images → nothing, in one linear pass.
 
     Handles nesting (``[![alt](img)](href)``) and targets with parentheses or spaces, which
@@ -200,6 +217,8 @@ def _strip_links(text: str) -> tuple[str, int, int]:
             if end > 0:
                 start = opens.pop()
                 anchor = "".join(buf[start + 1 :]).strip()
+                if authors is not None and anchor and AUTHOR_URL.search(text, j + 2, end):
+                    authors.append(anchor)
                 del buf[start:]
                 if buf and buf[-1].endswith("!"):
                     buf[-1] = buf[-1][:-1]
@@ -227,12 +246,13 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     bullet = False
     link_chars = 0
     anchors = 0
+    author_links: list[str] = []
     if dialect is Dialect.HTML2TEXT or "](" in text:
         m = _HEADING.match(text)
         if m:
             heading = len(m.group(1))
             text = text[m.end() :]
-        text, link_chars, anchors = _strip_links(text)
+        text, link_chars, anchors = _strip_links(text, author_links)
         text = _EMPH.sub("", text)
         text = _QUOTE.sub("", text)
     if dialect is not Dialect.PLAIN or _LYNX_TAG.search(text):
@@ -246,7 +266,7 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     )
     if rule:
         stripped = ""
-    b = _BULLET.match(stripped)
+    b = _BULLET.match(stripped) or _LEAD_DOT.match(stripped)
     if b and stripped:
         bullet = True
         stripped = stripped[b.end() :]
@@ -267,6 +287,7 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         cells=cells,
         link_chars=link_chars,
         anchors=anchors,
+        author_links=tuple(author_links),
         heading=heading,
         bullet=bullet,
         rule=rule,

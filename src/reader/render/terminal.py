@@ -15,6 +15,7 @@ wrapper: rich only breaks at spaces, so in ``…改造提升、5G XR电竞…`` 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -84,6 +85,7 @@ NO_START = frozenset(
 )
 NO_END = frozenset("（「『【〔〈《〖〘〚｛［“‘([{")
 _SPACES = frozenset(" \t")
+_BULLET = re.compile(r"^[•‧·∙●○◆◇■□▪▫►▶▸※\-*]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,21 +106,24 @@ def has_wide(text: str) -> bool:
     return any(get_character_cell_size(c) == 2 for c in text)
 
 
-def _units(text: str) -> list[tuple[int, int]]:
-    """Split into unbreakable units: one wide character, a run of spaces, or a run of other
-    narrow characters (a Latin word, a number). Zero-width marks stay with what they follow."""
-    units: list[tuple[int, int]] = []
+def _units(text: str) -> list[tuple[int, int, int]]:
+    """Split into unbreakable units ``(start, end, cells)``: one wide character, a run of spaces,
+    or a run of other narrow characters (a Latin word, a number). Zero-width marks stay with what
+    they follow, unless that is a space, which a break may drop."""
+    units: list[tuple[int, int, int]] = []
     kind = ""
     for i, ch in enumerate(text):
         size = get_character_cell_size(ch)
-        if size == 0 and units:
-            units[-1] = (units[-1][0], i + 1)
+        if size == 0 and units and kind != "space":
+            start, _, cells = units[-1]
+            units[-1] = (start, i + 1, cells)
             continue
         now = "space" if ch in _SPACES else "wide" if size == 2 else "narrow"
         if units and now == kind and now != "wide":
-            units[-1] = (units[-1][0], i + 1)
+            start, _, cells = units[-1]
+            units[-1] = (start, i + 1, cells + size)
         else:
-            units.append((i, i + 1))
+            units.append((i, i + 1, size))
         kind = now
     return units
 
@@ -150,8 +155,12 @@ def break_cjk(text: str, width: int) -> list[tuple[int, int]]:
             return True
         return text[units[k][0]] not in NO_START and text[units[k - 1][1] - 1] not in NO_END
 
-    def cells(first: int, stop: int) -> int:
-        return cell_len(text[units[first][0] : units[stop - 1][1]])
+    def last_break(first: int, before: int) -> int:
+        """The last unit after ``first`` that a line may start with, up to ``before``; or -1."""
+        for k in range(before, first, -1):
+            if may_break_before(k):
+                return k
+        return -1
 
     lines: list[tuple[int, int]] = []  # (first unit, unit after the last) of each line
     i = 0
@@ -160,30 +169,27 @@ def break_cjk(text: str, width: int) -> list[tuple[int, int]]:
             i += 1  # a continuation line never starts with the space it broke at
         if i == len(units):
             break
-        pos, j, last_ok = 0, i, -1
-        while j < len(units):
-            size = cells(j, j + 1)
-            if not is_space(j) and pos + size > width:
-                break
-            pos += size
+        pos, j = 0, i
+        while j < len(units) and (is_space(j) or pos + units[j][2] <= width):
+            pos += units[j][2]
             j += 1
-            if j < len(units) and may_break_before(j):
-                last_ok = j
-        if j == len(units) or (j > i and may_break_before(j)):
+        if j == len(units):
             cut = j
-        elif last_ok > i:
-            cut = last_ok
         elif j > i:
-            cut = j  # nowhere allowed to break: a rule bends rather than a line overflows
+            # Kinsoku: back off to where a break is allowed; if nowhere, a rule bends rather
+            # than a line overflows.
+            cut = last_break(i, j)
+            cut = j if cut < 0 else cut
         else:
             # One narrow run wider than a whole line (a URL): fold it, like rich's overflow fold.
-            start, end = units[i]
+            start, end, _ = units[i]
             room, k = width, start
             while k < end and get_character_cell_size(text[k]) <= room:
                 room -= get_character_cell_size(text[k])
                 k += 1
             k = max(k, start + 1)
-            units[i : i + 1] = [(start, k), (k, end)] if k < end else [(start, end)]
+            head = (start, k, cell_len(text[start:k]))
+            units[i : i + 1] = [head, (k, end, cell_len(text[k:end]))] if k < end else [head]
             cut = i + 1
         lines.append((i, cut))
         i = cut
@@ -194,12 +200,10 @@ def break_cjk(text: str, width: int) -> list[tuple[int, int]]:
         solid = [
             k for k in range(last, stop) if not is_space(k) and text[units[k][0]] not in NO_START
         ]
-        if len(solid) == 1 and cells(solid[0], solid[0] + 1) == 2:
-            for k in range(prev_cut - 1, first + 1, -1):
-                if may_break_before(k):
-                    if cells(k, stop) <= width:
-                        lines[-2:] = [(first, k), (k, stop)]
-                    break
+        if len(solid) == 1 and units[solid[0]][2] == 2:
+            k = last_break(first + 1, prev_cut - 1)
+            if k > 0 and sum(u[2] for u in units[k:stop]) <= width:
+                lines[-2:] = [(first, k), (k, stop)]
 
     spans: list[tuple[int, int]] = []
     for first, stop in lines:
@@ -228,7 +232,10 @@ class Paragraph:
         for piece in self.text.split("\n", allow_blank=True):
             plain = piece.plain
             if has_wide(plain):
-                body += [piece[a:b] for a, b in break_cjk(plain, room)] or [Text("")]
+                spans = break_cjk(plain, room)
+                # One divide for all lines: piece i*2+1 lies between the ends of span i.
+                parts = piece.divide([x for span in spans for x in span])
+                body += [parts[n * 2 + 1] for n in range(len(spans))] or [Text("")]
             else:
                 wrapped = list(piece.wrap(console, room, overflow="fold")) or [Text("")]
                 for line in wrapped:
@@ -342,11 +349,15 @@ class ArticleView:
             title = Text(RELATED.get(lang, "Related"), style=s["heading"])
             yield Rule(title, style=s["rule"], align="left")
             for t in a.teasers:
-                yield _para(t.text, s["teaser"], "• ", s["rule"])
+                # Portals often bring their own bullet ("‧", "·"); ours replaces it.
+                yield _para(_BULLET.sub("", t.text) or t.text, s["teaser"], "• ", s["rule"])
+            yield Text("")
+        if not (a.title or a.body or (o.teasers and a.teasers)):
+            yield _para("(no text found)", s["footer"])
             yield Text("")
         footer = [p for p in ("stdin" if a.path == "-" else a.path, _encoding_note(a)) if p]
         if footer:
-            yield _para(" · ".join(footer), s["footer"])
+            yield Fields(footer, s["footer"], s["footer"])
 
     def _blocks(self) -> Iterator[tuple[str, Block]]:
         """Body paragraphs, with boilerplate (when shown) merged in by input line; consecutive

@@ -1,0 +1,42 @@
+"""Dates in every common form become ISO 8601; counters and phone numbers are not dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.dates import find_dates, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("更新时间:2022/11/20 0:25:22", "2022-11-20T00:25:22"),
+        ("2022-11-20 00:25", "2022-11-20T00:25:00"),
+        ("2022年11月20日 00:25", "2022-11-20T00:25:00"),
+        ("2022年11月20日", "2022-11-20"),
+        ("发布时间：2022/11/20", "2022-11-20"),
+        ("11/20/2022", "2022-11-20"),
+        ("20/11/2022", "2022-11-20"),  # the first number cannot be a month
+        ("20.11.2022", "2022-11-20"),
+        ("Nov 20, 2022", "2022-11-20"),
+        ("November 20th, 2022 at 9:05 pm", "2022-11-20T21:05:00"),
+        ("20 November 2022", "2022-11-20"),
+        ("7/5/2005 9:23:57 PM", "2005-07-05T21:23:57"),
+        ("2012.01.11 10:25 pm", "2012-01-11T22:25:00"),
+        ("2011年12月", "2011-12"),
+    ],
+)
+def test_forms(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "text", ["点击数: 1024", "电话 0871-64166935", "2022-13-45", "version 1.2.3", "第 2022 期"]
+)
+def test_not_dates(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_several_dates_in_order() -> None:
+    found = find_dates("发布 2021-01-02，更新 2021年3月4日")
+    assert [f.iso for f in found] == ["2021-01-02", "2021-03-04"]

@@ -1,0 +1,88 @@
+"""Byline reading: labels in Simplified, Traditional and English, several fields a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.metadata import find_credit, name_line, read_byline, split_names, tail_authors
+
+
+def test_several_fields_on_one_line() -> None:
+    b = read_byline(
+        "作者：王堃、李晓梅 来源：青石镇人民政府 发布时间：2023年4月18日 09:30 浏览次数：1,286"
+    )
+    assert b.authors == ["王堃", "李晓梅"]
+    assert b.source == "青石镇人民政府"
+    assert b.published == "2023-04-18T09:30:00"
+    assert b.views == 1286
+
+
+def test_traditional_labels() -> None:
+    b = read_byline("2023-05-06 18:42:10　來源：山城日報　記者 林志明 報導")
+    assert b.authors == ["林志明"]  # 報導 ("reports") is not a name
+    assert b.source == "山城日報"
+    assert b.date == "2023-05-06T18:42:10"
+
+
+def test_placeholders_are_not_names_and_empty_counters_not_numbers() -> None:
+    b = read_byline("作者:佚名 文章来源:本站原创 点击数: 更新时间:2022/11/20 0:25:22")
+    assert b.authors == []
+    assert b.views is None
+    assert b.source == "本站原创"  # "this site's own" does answer "where from"
+
+
+@pytest.mark.parametrize("who", ["admin", "未知", "本站", "匿名"])
+def test_more_placeholders(who: str) -> None:
+    assert read_byline(f"作者：{who}").authors == []
+
+
+def test_editor_is_never_an_author() -> None:
+    b = read_byline("责任编辑：赵敏")
+    assert b.editor == "赵敏"
+    assert b.authors == []
+
+
+def test_source_is_not_an_author() -> None:
+    b = read_byline("来源：新华社")
+    assert b.source == "新华社"
+    assert b.authors == []
+
+
+def test_english_by_line_with_two_authors() -> None:
+    assert read_byline("By Maria Jones and Tom Baker").authors == ["Maria Jones", "Tom Baker"]
+    assert read_byline("Posted by Ann Lee, Bo Chan").authors == ["Ann Lee", "Bo Chan"]
+
+
+def test_english_published_and_updated() -> None:
+    b = read_byline("Published: Nov 20, 2022 10:45 | Updated: Nov 21, 2022")
+    assert b.published == "2022-11-20T10:45:00"
+    assert b.updated == "2022-11-21"
+
+
+def test_reporter_glued_to_label_and_location_dropped() -> None:
+    assert read_byline("【晚报╱记者李树人／即时报导】").authors == ["李树人"]
+    assert read_byline("新京报记者 彭冲 山东冠县报道").authors == ["彭冲"]
+
+
+def test_wen_slash_author() -> None:
+    assert read_byline("文/张小北").authors == ["张小北"]
+
+
+def test_split_names_separators() -> None:
+    assert split_names("张三、李四，王五") == ["张三", "李四", "王五"]
+    assert split_names("Ann Lee and Bo Chan") == ["Ann Lee", "Bo Chan"]
+
+
+def test_trailing_credit_and_authors() -> None:
+    assert (
+        find_credit("……今年以来成效明显。（某某区委宣传部 某某某供稿）")
+        == "某某区委宣传部 某某某供稿"
+    )
+    assert tail_authors("……发展的重要一年。（记者 胡小蓉）") == ["胡小蓉"]
+    assert tail_authors("……他说。（周峰 上海报道）") == ["周峰"]
+    assert tail_authors("……完成任务。（新华社）") == []  # an organisation, not a person
+
+
+def test_name_line() -> None:
+    assert name_line("赵小东、风大天") == ["赵小东", "风大天"]
+    assert name_line("这是一句完整的话，并不是名字。") == []

@@ -1,0 +1,143 @@
+"""Each segmentation rule, on pages written for the test (no corpus text)."""
+
+from __future__ import annotations
+
+from reader import Part, read_text
+
+PARA = (
+    "今年以来，全市上下坚持稳中求进工作总基调，经济运行总体平稳、稳中有进，"
+    "各项社会事业取得新进展，人民群众获得感持续增强。"
+)
+PARA2 = (
+    "下一步，我们将继续优化营商环境，加大招商引资力度，推动重点项目早日建成投产，"
+    "为全年目标任务的完成打下坚实基础。"
+)
+NAV = "\n".join(f"[栏目{i}](/c/{i})" for i in range(12))
+
+
+def parts(a) -> dict[int, Part]:  # type: ignore[no-untyped-def]
+    return {e.line: e.part for e in a.explanations}
+
+
+def test_body_between_navigation_and_footer() -> None:
+    page = f"{NAV}\n\n# 市政府召开经济形势分析会\n\n来源：市政府办公室 发布时间：2023-04-01\n\n{PARA}\n\n{PARA2}\n\n版权所有 某某市人民政府 ICP备12345678号\n"
+    a = read_text(page)
+    assert a.title == "市政府召开经济形势分析会"
+    assert [b.text for b in a.body] == [PARA, PARA2]
+    assert a.metadata.source == "市政府办公室"
+    assert a.metadata.published == "2023-04-01"
+    assert any("版权所有" in b.text for b in a.boilerplate)
+
+
+def test_every_line_lands_in_exactly_one_part() -> None:
+    page = f"{NAV}\n\n标题在这里出现了\n作者：张三\n{PARA}\n相关新聞\n* [别的文章标题一则](/x)\n\n"
+    a = read_text(page)
+    d = a.to_dict()["lines"]
+    seen = [*d["title"], *d["blank"]]
+    for key in ("metadata", "body", "teasers", "boilerplate"):
+        for group in d[key]:
+            seen.extend(group)
+    assert sorted(seen) == list(range(1, d["total"] + 1))
+
+
+def test_truncated_snippets_after_the_text_are_teasers_with_dates() -> None:
+    page = f"标题：一篇文章的标题\n\n{PARA}\n{PARA2}\n另一篇文章的开头几句话，讲的是别的事情，2023-03-02…\n"
+    a = read_text(page)
+    assert len(a.body) == 2
+    assert len(a.teasers) == 1
+    assert a.teasers[0].truncated
+    assert a.teasers[0].date == "2023-03-02"
+    assert a.metadata.published is None  # a teaser's date is never the article's
+
+
+def test_related_block_items_are_teasers() -> None:
+    page = f"# 标题一二三四五六\n\n{PARA}\n\n{PARA2}\n\n相关阅读\n\n* [老街改造让古镇焕发新活力](/a)\n* [春季森林防火工作会议召开](/b)\n"
+    a = read_text(page)
+    assert [t.text for t in a.teasers] == ["老街改造让古镇焕发新活力", "春季森林防火工作会议召开"]
+
+
+def test_linked_headlines_with_summaries_are_a_teaser_list_not_the_body() -> None:
+    teasers = "\n\n".join(f"### [别处的新闻标题第{i}则](/n/{i})\n\n{PARA2}" for i in range(4))
+    page = f"# 本文的标题在这里\n\n作者：李四\n\n{PARA}\n\n{PARA}\n\n{teasers}\n"
+    a = read_text(page)
+    assert a.title == "本文的标题在这里"
+    assert [b.text for b in a.body] == [PARA, PARA]
+
+
+def test_headline_ticker_line_is_not_body() -> None:
+    ticker = " ".join(
+        [
+            "新政局职务异动",
+            "刘某某没概念",
+            "三总导入微创手术",
+            "蜜枣新品种问市",
+            "博客来推出新春福袋",
+        ]
+        * 3
+    )
+    page = f"# 标题在这里的新闻\n\n{PARA}\n\n{ticker}\n"
+    a = read_text(page)
+    assert ticker not in [b.text for b in a.body]
+
+
+def test_site_suffix_is_removed_from_the_title() -> None:
+    assert (
+        read_text(f"老街改造让古镇焕发新活力_新闻中心_某某网\n\n{PARA}\n").title
+        == "老街改造让古镇焕发新活力"
+    )
+    assert (
+        read_text(
+            f"# Harbour opens new tidal plant | Westbay Gazette\n\nBy Ann Lee\n\n{PARA}\n"
+        ).title
+        == "Harbour opens new tidal plant"
+    )
+
+
+def test_breadcrumb_and_controls_are_not_titles() -> None:
+    page = f"您现在的位置：首页 > 新闻 > 正文\n【字体：大 中 小】【打印】\n{PARA}\n"
+    assert read_text(page).title is None
+
+
+def test_author_named_at_the_end_of_the_text() -> None:
+    a = read_text(f"# 标题在这里的新闻\n\n{PARA}\n\n{PARA2}（记者 胡小蓉）\n")
+    assert a.metadata.authors == ("胡小蓉",)
+
+
+def test_name_alone_under_the_title() -> None:
+    a = read_text(f"社会资本与再就业研究\n\n赵小东、风大天\n\n{PARA}\n\n{PARA2}\n")
+    assert a.metadata.authors == ("赵小东", "风大天")
+
+
+def test_date_leading_the_text_dates_the_article() -> None:
+    a = read_text(f"# 标题在这里的新闻\n\n2005-07-18 13:03:17 | {PARA}\n\n{PARA2}\n")
+    assert a.metadata.published == "2005-07-18T13:03:17"
+
+
+def test_table_after_the_text_is_kept() -> None:
+    rows = "\n".join(f"产品{i} 未标注 某某食品厂 菌落总数超标" for i in range(5))
+    page = f"# 标题在这里的新闻\n\n{PARA}\n\n不合格产品名单\n\n{rows}\n\n版权所有 某某网\n"
+    a = read_text(page)
+    assert "产品4 未标注 某某食品厂 菌落总数超标" in [b.text for b in a.body]
+
+
+def test_english_page_with_share_bar_and_footer() -> None:
+    body1 = "The small harbour town switched on its first tidal-energy plant on Sunday, a project its backers say could supply a third of the town's electricity."
+    body2 = "Engineers spent two winters testing the turbines against storms before the council approved the final design."
+    page = f"[Home](/) [World](/w) [Sport](/s)\n\n# Harbour town opens tidal plant\n\nBy Maria Jones\n\n{body1}\n\n{body2}\n\n[Share on Facebook](https://f.example/share) [Tweet](https://t.example)\n\n(c) 2022 Westbay Gazette. All rights reserved.\n"
+    a = read_text(page)
+    assert a.title == "Harbour town opens tidal plant"
+    assert a.metadata.authors == ("Maria Jones",)
+    assert [b.text for b in a.body] == [body1, body2]
+    assert a.language == "en"
+
+
+def test_explanations_give_a_reason_for_every_line() -> None:
+    a = read_text(f"{NAV}\n\n{PARA}\n")
+    assert len(a.explanations) == a.line_count
+    assert all(e.reason for e in a.explanations)
+    assert parts(a)[1] is Part.BOILERPLATE
+
+
+def test_empty_text_is_an_empty_article() -> None:
+    a = read_text("")
+    assert (a.title, a.body, a.line_count) == (None, (), 0)

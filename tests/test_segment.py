@@ -1,0 +1,67 @@
+"""Dump artefacts are stripped per dialect, and the evidence measured is what it claims."""
+
+from __future__ import annotations
+
+from reader.segment import Dialect, clean_line, detect_dialect, segment
+
+
+def test_markdown_links_and_images_become_anchor_text() -> None:
+    ln = clean_line(1, '[![logo](/a.png)](/) [首页](/index) | [新闻](/news "t")', Dialect.HTML2TEXT)
+    assert ln.text == "首页 新闻"
+    assert ln.anchors == 2
+    assert ln.link_share == 1.0
+
+
+def test_javascript_link_targets_with_spaces_and_parens() -> None:
+    raw = "[分享](javascript:window.open\\('x'+e\\(d\\)+'', 'w=7'\\))正文开始"
+    assert clean_line(1, raw, Dialect.HTML2TEXT).text == "分享正文开始"
+
+
+def test_unclosed_link_is_left_as_text() -> None:
+    assert clean_line(1, "[not a link](abc", Dialect.HTML2TEXT).text == "[not a link](abc"
+
+
+def test_author_page_links_are_noted() -> None:
+    ln = clean_line(1, "By [Jane Roe](https://example.org/author/jane-roe/)", Dialect.HTML2TEXT)
+    assert ln.author_links == ("Jane Roe",)
+
+
+def test_table_pipes_rules_and_headings() -> None:
+    assert clean_line(1, "---|---|---", Dialect.HTML2TEXT).rule
+    assert clean_line(1, "| a | b |", Dialect.TABLE).text == "a b"
+    h = clean_line(1, "## 小标题", Dialect.HTML2TEXT)
+    assert (h.heading, h.text) == (2, "小标题")
+
+
+def test_lynx_artefacts() -> None:
+    ln = clean_line(
+        1, "   [logo.gif] 关键字搜索__________ [BUTTON Input] (not implemented)", Dialect.LYNX
+    )
+    assert ln.text == "关键字搜索"
+
+
+def test_letter_spaced_cjk_is_joined() -> None:
+    assert clean_line(1, "環 保 團 體 冀 所 有 基 建", Dialect.LYNX).text == "環保團體冀所有基建"
+
+
+def test_fragments_tell_headline_rows_from_prose() -> None:
+    row = clean_line(1, "固网宽带龟速 两铁选举加班车 消费申诉多 投票日车潮", Dialect.PLAIN)
+    prose = clean_line(1, "经过两个月的施工，城区河道清淤工程日前全部完工。", Dialect.PLAIN)
+    assert row.fragments == 4
+    assert prose.fragments == 1
+
+
+def test_dialects() -> None:
+    md = ["# T", "[a](/a)", "* [b](/b)", "text  "]
+    lynx = ["   [logo.gif]", "     * 首页", "   当前位置：首页", "   ____________"]
+    table = ["|", "标题 |", "|", "正文"]
+    assert detect_dialect(md) is Dialect.HTML2TEXT
+    assert detect_dialect(lynx) is Dialect.LYNX
+    assert detect_dialect(table) is Dialect.TABLE
+    assert detect_dialect(["just a line", "another"]) is Dialect.PLAIN
+
+
+def test_segment_keeps_one_record_per_line() -> None:
+    _, lines = segment(["a", "", "b"])
+    assert [ln.number for ln in lines] == [1, 2, 3]
+    assert lines[1].blank
