@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -96,7 +95,9 @@ def throughput(tmp: Path, jobs: int | None) -> None:
     dt, code, rss, err = measure(cmd)
     print(f"throughput: {len(pages)} dumps ({size / MB:.1f} MB, {reencoded} as GB18030)")
     print(f"  reader convert DIR {' '.join(cmd[4:])}")
-    print(f"  {dt:.2f} s, {len(pages) / dt:.0f} documents/s, exit {code}, peak RSS {rss / MB:.0f} MB")
+    print(
+        f"  {dt:.2f} s, {len(pages) / dt:.0f} documents/s, exit {code}, peak RSS {rss / MB:.0f} MB"
+    )
     print(f"  stderr: {err.strip().splitlines()[-1] if err.strip() else '(empty)'}")
 
 

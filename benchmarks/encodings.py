@@ -271,7 +271,10 @@ def short_lines(
             wanted = len(CJK_ANY.findall(line) if cjk else NON_ASCII.findall(line))
             if wanted < 2:
                 continue
-            for codec in LEGACY.get(lang, ("cp1252",)):
+            # Chinese as the issue asks: GB2312, else Big5, else GBK (not gb18030).
+            for codec in (
+                ("gb2312", "big5", "gbk") if lang == "zh" else LEGACY.get(lang, ("cp1252",))
+            ):
                 try:
                     data = line.encode(codec)
                 except UnicodeEncodeError:

@@ -178,6 +178,6 @@ def test_dask_example_on_a_local_cluster(tmp_path: Path) -> None:
     expected = [example.to_record(r) for r in convert_many(paths, "jsonl", jobs=1)]
     assert records == expected
     assert json.loads(records[-1]) == {"path": "no/such/file.txt", "error": "no such file"}
-    assert len(parts) == 3
+    assert len(parts) > 1  # the partitions were written by the workers, one part each
     text = "".join(Path(p).read_text(encoding="utf-8") for p in sorted(parts))
     assert text == "".join(r + "\n" for r in expected)

@@ -15,6 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     from reader.model import Article
+    from reader.parse import ParseOptions
 from reader.errors import ExitCode, ReaderError, UsageError
 from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
 
@@ -48,6 +49,7 @@ class ThemeOpt(StrEnum):
 
 class InputKind(StrEnum):
     auto = "auto"
+    html = "html"
     text = "text"
 
 
@@ -61,6 +63,25 @@ MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+InputOpt = Annotated[
+    InputKind,
+    typer.Option("--input", help="What the input is: detected (auto), an HTML page, a text dump."),
+]
+LinksOpt = Annotated[
+    bool, typer.Option("--links", help="HTML input: keep links as Markdown links in the text.")
+]
+ImagesOpt = Annotated[
+    bool, typer.Option("--images", help="HTML input: keep images as Markdown images.")
+]
+
+
+def _parse_options(input_kind: InputKind, links: bool, images: bool) -> ParseOptions | None:
+    """The parse options the --input/--links/--images flags ask for (None: the defaults)."""
+    from reader.parse import ParseOptions
+
+    if input_kind is InputKind.auto and not links and not images:
+        return None
+    return ParseOptions(input=input_kind.value, links=links, images=images)
 
 
 def err(message: str) -> None:
@@ -146,6 +167,9 @@ def convert(
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace existing output files.")] = False,
     encoding: EncodingOpt = None,
+    input_kind: InputOpt = InputKind.auto,
+    links: LinksOpt = False,
+    images: ImagesOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     debug: DebugOpt = False,
 ) -> None:
@@ -171,6 +195,7 @@ def convert(
         encoding=encoding,
         max_bytes=max_bytes,
         debug=debug,
+        parse=_parse_options(input_kind, links, images),
     )
     raise typer.Exit(run_convert(request))
 
@@ -213,6 +238,9 @@ def view(
         bool, typer.Option("--show-boilerplate", help="Show boilerplate lines, dimmed, in place.")
     ] = False,
     encoding: EncodingOpt = None,
+    input_kind: InputOpt = InputKind.auto,
+    links: LinksOpt = False,
+    images: ImagesOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     debug: DebugOpt = False,
 ) -> None:
@@ -225,7 +253,8 @@ def view(
 
     try:
         _check_stdin([file])
-        article = read_article(file, encoding=encoding, max_bytes=max_bytes)
+        options = _parse_options(input_kind, links, images)
+        article = read_article(file, encoding=encoding, options=options, max_bytes=max_bytes)
     except ReaderError as exc:
         raise typer.Exit(_fail(exc)) from None
     raise typer.Exit(
@@ -357,16 +386,23 @@ def detect(
 def explain(
     file: Annotated[str, typer.Argument(help="Input file; - or none for stdin.")] = STDIN_NAME,
     encoding: EncodingOpt = None,
+    input_kind: InputOpt = InputKind.auto,
+    links: LinksOpt = False,
+    images: ImagesOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     debug: DebugOpt = False,
 ) -> None:
-    """Print each input line with the part it went to and why."""
+    """Print each input line with the part it went to and why.
+
+    For an HTML page the lines are those of its Markdown rendering, which the parser reads.
+    """
     _state["debug"] = debug
     from reader.api import read_article
 
     try:
         _check_stdin([file])
-        article = read_article(file, encoding=encoding, max_bytes=max_bytes)
+        options = _parse_options(input_kind, links, images)
+        article = read_article(file, encoding=encoding, options=options, max_bytes=max_bytes)
     except ReaderError as exc:
         raise typer.Exit(_fail(exc)) from None
     out = sys.stdout

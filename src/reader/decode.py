@@ -145,7 +145,7 @@ SNIFF_BYTES = 4096
 # six code pages are paid per byte; a page's first 64 KB decide as well as the whole of it.
 DETECT_BYTES = 64 * 1024
 # Evidence is scored on this many non-ASCII characters at most: a few lines of CJK text settle it.
-EVIDENCE_CHARS = 1500
+EVIDENCE_CHARS = 1000
 FALLBACKS: tuple[str, ...] = ("gb18030", "cp950", "cp932", "cp949", "cp1252")
 
 # Margins, in nats of evidence (see ``_char_score``: real Chinese text averages about +2 per
@@ -199,33 +199,44 @@ def _strict(data: bytes, codec: str, *, final: bool = True) -> str | None:
 
 
 def _unicode_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-32/16 text of mostly Latin or CJK script shows NULs in fixed byte positions; binary
-    data doesn't, and the text must also decode and be printable."""
+    """UTF-32/16 text without a BOM, for data with NUL bytes, which is binary otherwise.
+
+    Latin text shows its NULs in fixed byte positions; CJK text in UTF-16 has few NULs, so both
+    byte orders are tried. Either way the text must decode strictly and look like text in some
+    script (random bytes read as UTF-16 spread over the whole of Unicode).
+    """
     sample = data[:SNIFF_BYTES]
     n = len(sample)
-    codec = None
+    codecs_: list[str] = []
     if n >= 8 and n % 4 == 0:
         quarter = n // 4
         zeros = [sample[i::4].count(0) for i in range(4)]
         if zeros[2] + zeros[3] > 1.9 * quarter and zeros[0] < 0.1 * quarter:
-            codec = "utf-32-le"
+            codecs_.append("utf-32-le")
         elif zeros[0] + zeros[1] > 1.9 * quarter and zeros[3] < 0.1 * quarter:
-            codec = "utf-32-be"
-    if codec is None and n >= 4 and n % 2 == 0:
-        half = n // 2
+            codecs_.append("utf-32-be")
+    if n >= 4 and n % 2 == 0:
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if odd > 0.3 * half and even < 0.05 * half:
-            codec = "utf-16-le"
-        elif even > 0.3 * half and odd < 0.05 * half:
-            codec = "utf-16-be"
-    if codec is None or len(data) % (4 if codec.startswith("utf-32") else 2):
-        return None
-    text = _strict(data, codec)
-    if text is None:
-        return None
-    head = text[:2000]
-    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in head)
-    return (text, codec) if printable >= 0.95 * len(head) else None
+        codecs_ += ["utf-16-be", "utf-16-le"] if even > odd else ["utf-16-le", "utf-16-be"]
+    for codec in codecs_:
+        if len(data) % (4 if codec.startswith("utf-32") else 2):
+            continue
+        text = _strict(data, codec)
+        if text is not None and _looks_like_text(text[:2000]):
+            return text, codec
+    return None
+
+
+# Unicode blocks that text is written in: Latin to Arabic, Indic to Thai, punctuation, CJK,
+# Hangul, full-width forms. Random bytes read as UTF-16 land outside them a third of the time.
+_TEXT_BLOCKS = re.compile(
+    "[\t\n\r\x20-\x7e\xa0-\u024f\u0370-\u06ff\u0900-\u0e7f\u1100-\u11ff"
+    "\u2000-\u27bf\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]"
+)
+
+
+def _looks_like_text(head: str) -> bool:
+    return len(_TEXT_BLOCKS.findall(head)) >= 0.95 * len(head)
 
 
 def is_binary(data: bytes) -> bool:
@@ -408,7 +419,15 @@ def evidence(text: str, script: str) -> Evidence:
     >>> e = evidence("记者 张三", "hans"); e.chars, e.cjk, e.mean > 2
     (4, 4, True)
     """
-    chars = "".join(_NON_ASCII.findall(text))[:EVIDENCE_CHARS]
+    runs: list[str] = []
+    n = end = 0
+    for m in _NON_ASCII.finditer(text):
+        runs.append(m.group())
+        n += len(runs[-1])
+        end = m.end()
+        if n >= EVIDENCE_CHARS:
+            break
+    chars = "".join(runs)[:EVIDENCE_CHARS]
     table = _SCORES[script]
     total = 0.0
     cjk = 0
@@ -418,13 +437,14 @@ def evidence(text: str, script: str) -> Evidence:
             known = table[ch] = (_char_score(ch, script), _is_cjk(ch))
         total += known[0]
         cjk += known[1]
-    glued = len(_GLUED.findall(text, 0, 4 * EVIDENCE_CHARS))
+    glued = len(_GLUED.findall(text, 0, end + 1))
     return Evidence(total - 4.0 * glued, len(chars), cjk)
 
 
 # Marks and symbols real single-byte text has besides letters (the rest is a wrong reading's).
 _PLAUSIBLE_MARKS = frozenset(" «»“”‘’„‚–—…•·°€£¥©®™§¡¿ªº×±")
 _SCRIPT_CACHE: dict[str, str] = {}
+_ALPHABETS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARABIC", "HEBREW", "THAI"})
 
 
 def _script(ch: str) -> str:
@@ -438,9 +458,11 @@ def _script(ch: str) -> str:
 def plausibility(text: str) -> float:
     """Summed log-odds-like score that a single-byte reading is real alphabetic text.
 
-    Letters score when they sit in words of one script and one case pattern ("Kraków",
-    "новости"); symbols, box drawing, a script change or a lower-to-upper case flip inside a
-    word ("кякВ", "ËÑË÷", "Donewsستدن") are what reading CJK bytes one by one gives.
+    Only an accented letter inside a Latin word ("Kraków") is strong evidence for a reading:
+    letter strings in other alphabets are what any wrong reading makes too, so they earn little,
+    while symbols, box drawing, Arabic presentation forms, a script change or a lower-to-upper
+    case flip inside a word ("кякВ", "ËÑË÷", "Donewsستدن") cost: they are what reading CJK
+    bytes one by one gives.
 
     >>> plausibility("Kraków") > 0 > plausibility("кякВ ËÑË÷")
     True
@@ -456,7 +478,10 @@ def plausibility(text: str) -> float:
             if ch.isalpha():
                 script = _script(ch)
                 bad = (
-                    (prev.isalpha() and _script(prev) != script)
+                    script not in _ALPHABETS
+                    or "\ufb50" <= ch <= "\ufdff"
+                    or "\ufe70" <= ch <= "\ufeff"
+                    or (prev.isalpha() and _script(prev) != script)
                     or (nxt.isalpha() and _script(nxt) != script)
                     or (prev.islower() and ch.isupper())
                     or (ch.islower() and nxt.isupper())
@@ -465,13 +490,13 @@ def plausibility(text: str) -> float:
                 if bad:
                     total -= 4.0
                 elif (prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()):
-                    total += 3.0  # an accented letter inside a Latin word: "Kraków"
+                    total += 2.0  # an accented letter inside a Latin word: "Kraków"
                 else:
-                    total += 1.5
+                    total += 0.3
             elif ch in _PLAUSIBLE_MARKS or ch.isspace():
-                total += 0.5
+                total += 0.3
             elif unicodedata.category(ch) == "Mn" and prev.isalpha():
-                total += 1.0  # Thai vowels and tone marks, Hebrew points
+                total += 0.3  # Thai vowels and tone marks, Hebrew points
             else:
                 total -= 4.0
             n += 1
@@ -574,8 +599,7 @@ class _Weigher:
 
     def beats(self, codec: str, single: tuple[str, float]) -> bool:
         """Whether a CJK reading is likelier than a single-byte one (chardet's answer)."""
-        ev = self.weigh(codec)
-        if ev is None or ev.mean <= 0:
+        if self.weigh(codec) is None:
             return False
         hint = self.hint
         kind = None if hint is None else "cjk" if hint[:2] in LANGUAGE_OF.values() else "foreign"
@@ -655,6 +679,14 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
             cjk = cjk or (codec, confidence)
         elif single is None or (foreign and language == hint and single[0] == top):
             single = (codec, confidence)
+        elif (
+            single[0].startswith("iso8859")
+            and codec.startswith("cp125")
+            and w.text(codec) == w.text(single[0])
+        ):
+            # ISO-8859-15 and cp1252 tie when the sample has none of the bytes they differ in;
+            # the Windows code page then also reads the curly quotes a later part may have.
+            single = (codec, confidence)
 
     best = w.best_cjk()
 
@@ -670,16 +702,16 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
             return best, "evidence", w.confidence(best), w  # "latin-1" declared, GBK served
         return declared, "declared", None, w
 
-    if top is not None and top.startswith(("utf-16", "utf-32")):
-        return top, "chardet", cjk[1] if cjk else None, w  # structural: chardet knows
+    if single is not None and single[0] == top and top.startswith(("utf-16", "utf-32")):
+        return single[0], "chardet", single[1], w  # structural: chardet knows
     if cjk is not None and top == cjk[0]:
         # chardet reads CJK: its code page, unless another one reads clearly better.
-        pick, method = cjk[0], "chardet"
-        if best and best != pick and w.total(best) > w.total(pick) + CHARDET_MARGIN:
-            pick, method = best, "evidence"
-        if single is None or w.beats(pick, single):
-            return pick, method, cjk[1] if method == "chardet" else w.confidence(pick), w
-        return single[0], "chardet", single[1], w  # its CJK reading is noise
+        if best and best != cjk[0] and w.total(best) > w.total(cjk[0]) + CHARDET_MARGIN:
+            if single is None or w.beats(best, single):
+                return best, "evidence", w.confidence(best), w
+        elif single is None or w.beats(cjk[0], single):
+            return cjk[0], "chardet", cjk[1], w
+        return single[0], "chardet", single[1], w  # its CJK readings are noise
     if single is not None:
         if best and w.beats(best, single):
             return best, "evidence", w.confidence(best), w

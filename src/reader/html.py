@@ -893,7 +893,7 @@ def _render(blocks: list[_Block], options: HtmlOptions) -> list[list[str]]:
     """Every block's Markdown lines, from one html2text call over all blocks and markers."""
     parts = []
     for i, b in enumerate(blocks):
-        parts.append(b.html)
+        parts.append(b.html.replace(_MARK, ""))  # a page's own U+E000 must not pose as a marker
         parts.append(f"<p>{_MARK}{i}</p>")
     out = _converter(options).handle("".join(parts))
     rendered: list[list[str]] = []
@@ -1033,9 +1033,9 @@ def _marked_meta(
         if el.zone is Zone.TEASER or _COMMENT_RE.search(el.marks):
             skipped.append(el)
             continue
-        if not authors and el.units <= 40 and _AUTHOR_MARK.search(el.marks):
-            if not _NOT_AUTHOR_MARK.search(el.marks):
-                authors = _author_text(_text_of(el))
+        marks = el.marks
+        if not authors and el.units <= 40 and _AUTHOR_MARK.search(marks):
+            authors = [] if _NOT_AUTHOR_MARK.search(marks) else _author_text(_text_of(el))
         if date is None and el.units <= 60 and _DATE_MARK.search(el.marks):
             date = parse_date(_clean_text(_text_of(el))[:120])
         if authors and date:

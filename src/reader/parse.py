@@ -67,6 +67,10 @@ class ParseOptions:
     """Options for parsing, travelling as one object (cf. black's Mode)."""
 
     dialect: Dialect | None = None
+    # Read by reader.api / reader.html, not by the engine (issue 4):
+    input: str = "auto"  # "auto" | "html" | "text": HTML sniffed, forced, or never assumed
+    links: bool = False  # HTML: keep links as Markdown links in the text
+    images: bool = False  # HTML: keep images as Markdown images
 
 
 COST_FLOOR = 1.0
@@ -444,8 +448,9 @@ def parse_lines(
 
     # Bylines: before the text (nearest the text first), or just after it (editor, source).
     meta_idx: list[int] = [i for i in range(start, end) if part[i] is Part.METADATA]
-    nonblank_before = [i for i in range(first_body - 1, -1, -1) if part[i] is not Part.BLANK]
-    window = nonblank_before[:12]
+    # Count only lines with text: rules, pipes and images between byline and text cost nothing.
+    texty_before = [i for i in range(first_body - 1, -1, -1) if not lines[i].empty]
+    window = texty_before[:15]
     for i in window:
         if i in bylines and part[i] is None:
             part[i], why[i] = Part.METADATA, "byline above the text"
@@ -458,7 +463,17 @@ def parse_lines(
     meta_idx.sort()
 
     # Title: the best heading-like line above the text (or the run's first line).
-    anchor = min([first_body, *[i for i in meta_idx if i < first_body]])
+    # The anchor is the top of the byline cluster just above the text, not a stray date far up.
+    anchor = first_body
+    for i in sorted((i for i in meta_idx if i < first_body), reverse=True):
+        gap = sum(
+            1
+            for j in range(i + 1, anchor)
+            if not lines[j].empty and part[j] is not Part.METADATA and not control_words(lines[j].text)
+        )
+        if gap > 5:
+            break
+        anchor = i
     candidates = [i for i in range(anchor - 1, -1, -1) if part[i] is None][:25]
     if body_idx and body_idx[0] == first_body and first_body not in meta_idx:
         candidates.append(first_body)

@@ -41,6 +41,8 @@ from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
+    from reader.parse import ParseOptions
+
 # From this many inputs on, a terminal gets a progress bar (fewer finish before it would help).
 PROGRESS_MIN: Final = 16
 
@@ -61,6 +63,7 @@ class ConvertRequest:
     encoding: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     debug: bool = False
+    parse: ParseOptions | None = None  # --input, --links, --images
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +291,7 @@ def _convert_all(
         and env.stderr_isatty
         and not (env.stdout_isatty and not req.out_dir and not req.output)
     )
-    options = ConvertOptions(req.encoding, req.max_bytes, tracebacks=req.debug)
+    options = ConvertOptions(req.encoding, req.max_bytes, req.parse, tracebacks=req.debug)
     results = convert_inputs(chain(head, inputs), req.fmt, options, jobs=req.jobs)
     try:
         if req.out_dir:
