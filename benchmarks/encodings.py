@@ -378,6 +378,58 @@ def cmd_pages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sloppy_cp1252(data: bytes) -> str:
+    """Bytes read as a browser reads windows-1252: its five holes become C1 controls."""
+    return "".join(
+        bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+        for b in data
+    )
+
+
+# (name, original codec, how the bytes were misread): each page is encoded with the first,
+# read with the second, and the result saved as UTF-8.
+MOJIBAKE: tuple[tuple[str, str, Callable[[bytes], str]], ...] = (
+    ("gbk as latin-1", "gbk", lambda b: b.decode("latin-1")),
+    ("gbk as cp1252", "gbk", _sloppy_cp1252),
+    ("big5 as latin-1", "big5", lambda b: b.decode("latin-1")),
+    ("utf-8 as latin-1", "utf-8", lambda b: b.decode("latin-1")),
+    ("utf-8 as cp1252", "utf-8", _sloppy_cp1252),
+    ("utf-8 as gbk", "utf-8", lambda b: b.decode("gbk")),
+)
+
+
+def cmd_mojibake(args: argparse.Namespace) -> int:
+    corpus = Path(args.corpus)
+    manifest = corpus / "manifest.jsonl"
+    if not manifest.exists():
+        print(f"skip: {manifest} is not here")
+        return 0
+    with manifest.open(encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh]
+    per: dict[str, list[bool]] = defaultdict(list)
+    for doc in docs:
+        dump = next(d for d in doc["dumps"] if d.endswith(".html2text.txt"))
+        text = (corpus / dump).read_text(encoding="utf-8")
+        got = decode(text.encode("utf-8"))
+        text = text.removeprefix("\ufeff")  # a BOM is not text
+        per["clean (unchanged)"].append(got.text == text and got.repair is None)
+        if doc["lang"] != "zh":
+            continue
+        for name, codec, misread in MOJIBAKE:
+            try:
+                mangled = misread(text.encode(codec))
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue  # not representable, or not lossless: nothing to undo exactly
+            got = decode(mangled.encode("utf-8"))
+            # Repaired means the text of the original bytes, read by its family's superset.
+            want = text.encode(codec).decode(FAMILY_SUPERSET.get(codec, codec))
+            per[name].append(got.text == want)
+    print(f"# mojibake: {corpus} html2text dumps (Chinese for the misreadings)")
+    for name in per:
+        print(f"{name:20} {pct(sum(per[name]), len(per[name]))}")
+    return 0
+
+
 BAND_ENDS = (50, 100, 200, 400, 700, 1000, 1500, 2000, 2500, 3000)
 FREQ_HEADER = '''"""Ranked common Han characters of Chinese news text, for the decoder's evidence.
 
@@ -427,9 +479,9 @@ def cmd_freq(args: argparse.Namespace) -> int:
             if end <= start or end > len(common):
                 continue
             mass = sum(n for _, n in common[start:end])
-            bands.append(f"({end}, {math.log(mass / total / (end - start)):.2f})")
+            bands.append(f"    ({end}, {math.log(mass / total / (end - start)):.2f}),\n")
             start = end
-        lines.append(f"{name}_BANDS = ({', '.join(bands)})\n\n")
+        lines.append(f"{name}_BANDS = (\n{''.join(bands)})\n\n")
     out = Path(args.out)
     out.write_text("".join(lines).rstrip("\n") + "\n", encoding="utf-8")
     print(f"wrote {out}: {sizes['SIMPLIFIED']} + {sizes['TRADITIONAL']} characters")
@@ -474,6 +526,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--input", choices=("html2text", "lynx"), default="html2text")
     p.add_argument("--misses", action="store_true")
     detector_opts(p)
+    p = sub.add_parser("mojibake", help="Chinese dumps mangled by a misreading, then repaired")
+    p.add_argument("corpus")
     p = sub.add_parser("freq", help="regenerate src/reader/cjkfreq.py")
     p.add_argument("corpus")
     p.add_argument("--out", default="src/reader/cjkfreq.py")
@@ -482,7 +536,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--min-count", type=int, default=3)
     p.add_argument("--half", choices=("even", "odd"), help="count only every other document")
     args = ap.parse_args(argv)
-    commands = {"files": cmd_files, "lines": cmd_lines, "pages": cmd_pages, "freq": cmd_freq}
+    commands = {
+        "files": cmd_files,
+        "lines": cmd_lines,
+        "pages": cmd_pages,
+        "mojibake": cmd_mojibake,
+        "freq": cmd_freq,
+    }
     return commands[args.cmd](args)
 
 

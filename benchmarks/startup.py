@@ -4,8 +4,8 @@ Run by hand (not a test): ``python benchmarks/startup.py [--runs 31] [--importti
 
 Each round runs, in turn: the bare interpreter, the ``reader`` script (its stdlib fast path), and
 the same command through the typer app (``reader.cli.main``, the entry point before the fast path),
-so machine noise hits all three alike; medians are reported, and the ratio to the bare interpreter
-that issue 6 bounds at 5. Bytecode caching is left on (``PYTHONDONTWRITEBYTECODE`` is removed from
+so machine noise hits all three alike; medians of wall and CPU time are reported, with the ratio
+to the bare interpreter that issue 6 bounds at 5. Bytecode caching is left on (``PYTHONDONTWRITEBYTECODE`` is removed from
 the children's environment) and one warm-up round runs first, as an installed package would have
 its ``.pyc`` files. ``--importtime`` adds the modules that cost the fast path most, by median
 self time over the runs.
@@ -53,10 +53,17 @@ def clean_env() -> dict[str, str]:
     return env
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run. CPU time is the steadier figure on a
+    machine that other work shares: waiting for a core does not count in it."""
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, env=env, check=True)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 def importtime(cmd: list[str], env: dict[str, str], runs: int) -> list[tuple[float, str]]:
@@ -85,16 +92,22 @@ def main() -> None:
     cmds = commands(SEED)
     for cmd in cmds.values():  # warm-up: .pyc files written, page cache filled
         timed(cmd, env)
-    times: dict[str, list[float]] = {name: [] for name in cmds}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
     for _ in range(args.runs):
         for name, cmd in cmds.items():
             times[name].append(timed(cmd, env))
-    base = statistics.median(times["python -c pass"])
+    wall0 = statistics.median(w for w, _ in times["python -c pass"])
+    cpu0 = statistics.median(c for _, c in times["python -c pass"])
     print(f"seed: {SEED} ({SEED.stat().st_size:,} bytes), {args.runs} alternating runs")
-    print(f"python: {sys.version.split()[0]} at {sys.executable}")
+    print(f"python: {sys.version.split()[0]} at {sys.executable}, load {os.getloadavg()[0]:.1f}")
+    print(f"  {'':<30} {'wall (median)':>20} {'cpu (median)':>20}")
     for name, values in times.items():
-        med = statistics.median(values)
-        print(f"  {name:<30} median {med * 1000:7.1f} ms   {med / base:5.1f}× python -c pass")
+        wall = statistics.median(w for w, _ in values)
+        cpu = statistics.median(c for _, c in values)
+        print(
+            f"  {name:<30} {wall * 1000:7.1f} ms {wall / wall0:5.1f}×"
+            f"   {cpu * 1000:7.1f} ms {cpu / cpu0:5.1f}×"
+        )
     if args.importtime:
         rows = importtime(cmds["reader convert (fast path)"], env, min(args.runs, 11))
         total = sum(ms for ms, _ in rows)

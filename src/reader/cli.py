@@ -333,11 +333,19 @@ def detect(
         list[str] | None, typer.Argument(help="Input files; - or none for stdin.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list the candidates weighed.")
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language hint for legacy encodings: zh, zh-TW, ja, ru…"),
+    ] = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     debug: DebugOpt = False,
 ) -> None:
     """Print each file's encoding, confidence and how it was found."""
     _state["debug"] = debug
+    import dataclasses
     import json
 
     from reader.decode import decode
@@ -354,7 +362,7 @@ def detect(
         try:
             raw = read_source(name, max_bytes=max_bytes)
             try:
-                d = decode(raw.data)
+                d = decode(raw.data, lang=lang)
                 row = {
                     "path": name,
                     "encoding": d.encoding,
@@ -362,6 +370,9 @@ def detect(
                     "method": d.method,
                     "replacements": d.replacements,
                 }
+                if d.repair:
+                    row["repair"] = d.repair
+                candidates = [dataclasses.asdict(c) for c in d.candidates]
             except BinaryInputError:
                 row = {
                     "path": name,
@@ -370,15 +381,24 @@ def detect(
                     "method": "binary",
                     "replacements": 0,
                 }
+                candidates = []
         except ReaderError as exc:
             failed += 1
             _fail(exc)
             continue
         if as_json:
-            print(json.dumps(row, ensure_ascii=False))
+            out = {**row, "candidates": candidates} if verbose else row
+            print(json.dumps(out, ensure_ascii=False))
         else:
             conf = "-" if row["confidence"] is None else f"{row['confidence']:.2f}"
-            print(f"{name}\t{row['encoding'] or 'binary'}\t{conf}\t{row['method']}")
+            repair = f"\trepaired: {row['repair']}" if "repair" in row else ""
+            print(f"{name}\t{row['encoding'] or 'binary'}\t{conf}\t{row['method']}{repair}")
+            for c in candidates if verbose else []:
+                mark = "*" if c["chosen"] else " "
+                ok = "decodes" if c["decodes"] else "fails"
+                score = "-" if c["score"] is None else f"{c['score']:.1f}"
+                cconf = "-" if c["confidence"] is None else f"{c['confidence']:.3f}"
+                print(f"  {mark} {c['encoding']}\t{c['source']}\t{ok}\t{cconf}\t{score}")
     raise typer.Exit(int(ExitCode.INPUT_FAILED if failed else ExitCode.OK))
 
 

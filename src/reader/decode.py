@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import itertools
 import math
 import re
 import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from reader.errors import BinaryInputError, UsageError
+from reader.errors import BinaryInputError, DecodeError, UsageError
 from reader.model import Candidate, Decoded
 
 if TYPE_CHECKING:
@@ -150,9 +151,10 @@ FALLBACKS: tuple[str, ...] = ("gb18030", "cp950", "cp932", "cp949", "cp1252")
 
 # Margins, in nats of evidence (see ``_char_score``: real Chinese text averages about +2 per
 # character, a wrong code page's noise about -3). Tuned on the benchmark corpora.
-CHARDET_MARGIN = 1.0  # another CJK reading must beat chardet's CJK answer by this much
 DECLARED_MARGIN = 3.0  # … or a declared CJK charset by this much
-REPAIR_MEAN = 1.5  # a repaired CJK reading must look like real text, clearly (per character)
+DECISIVE_CJK = 30  # a CJK reading with this many CJK characters …
+DECISIVE_MARGIN = 30.0  # … this far ahead of any other is taken without asking chardet
+REPAIR_MEAN = 0.5  # a repaired CJK reading must look like real text (nats per character)
 
 
 def browser_codec(name: str) -> str | None:
@@ -177,10 +179,16 @@ def _name(label: str) -> str:
 def _user_codec(name: str) -> str:
     try:
         info = codecs.lookup(name)
-        b"".decode(info.name)  # rot13, base64 and friends are codecs, but not text encodings
+        # rot13, base64 and friends are codecs, but not text encodings. (b"".decode(...) does not
+        # tell: decoding nothing returns "" before the codec is checked.)
+        if not getattr(info, "_is_text_encoding", True):
+            raise LookupError(name)
     except LookupError:
         raise UsageError(f"unknown encoding: {name!r}") from None
     return info.name
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _replaced(data: bytes, codec: str) -> tuple[str, int]:
@@ -291,7 +299,7 @@ _PRIOR: dict[str | None, dict[str, float]] = {
 # Of a CJK reading against a single-byte one: a GB- or Big5-valid byte string that reads as
 # common Chinese is likelier than Thai or Cyrillic on a portal; a CJK hint makes it more so.
 _CJK_PRIOR = {None: 1.0, "cjk": 4.0, "foreign": -4.0}
-_CHARDET_WEIGHT = 10.0  # chardet's confidence in a single-byte answer, as nats of evidence
+_CHARDET_WEIGHT = 10.0  # chardet's confidence in its answer, as nats of evidence
 
 
 @cache
@@ -331,9 +339,9 @@ def _hangul_scores() -> dict[str, float]:
     rows = bytes(
         b for lead in range(0xB0, 0xC9) for trail in range(0xA1, 0xFF) for b in (lead, trail)
     )
-    scores = dict.fromkeys(rows.decode("euc_kr"), 0.2)
+    scores = dict.fromkeys(rows.decode("euc_kr"), 0.0)
     for rank, ch in enumerate(_HANGUL_COMMON):
-        scores[ch] = 4.0 if rank < 50 else 2.4
+        scores[ch] = 3.0 if rank < 50 else 1.8
     return scores
 
 
@@ -605,6 +613,16 @@ class _Weigher:
         kind = None if hint is None else "cjk" if hint[:2] in LANGUAGE_OF.values() else "foreign"
         return self.total(codec) + _CJK_PRIOR[kind] > self.single_byte(*single)
 
+    def decisive(self, codec: str) -> bool:
+        """Whether a CJK reading settles the matter alone: long, clearly real, unrivalled."""
+        ev = self.weigh(codec)
+        if ev is None or ev.cjk < DECISIVE_CJK or ev.mean < 1.0:
+            return False
+        mine = self.total(codec)
+        return all(
+            self.total(other) < mine - DECISIVE_MARGIN for other in self.evidence if other != codec
+        )
+
     def confidence(self, codec: str) -> float | None:
         """A confidence for an evidence answer: its mean log-odds squashed into (0, 1)."""
         ev = self.weigh(codec)
@@ -664,6 +682,24 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
     else:
         declared = None
 
+    best = w.best_cjk()
+    if declared and w.text(declared) is not None:
+        if declared in SCRIPT_OF:
+            # A CJK declaration stands unless another CJK reading is clearly better
+            # (gb18030 decodes nearly any byte string, Big5 bytes included).
+            if best and best != declared and w.total(best) > w.total(declared) + DECLARED_MARGIN:
+                return best, "evidence", w.confidence(best), w
+            return declared, "declared", None, w
+        ev = w.weigh(best) if best else None
+        if best and ev and ev.cjk >= 8 and w.beats(best, (declared, 0.5)):
+            return best, "evidence", w.confidence(best), w  # "latin-1" declared, GBK served
+        return declared, "declared", None, w
+
+    if best is not None and not foreign and w.decisive(best):
+        # Dozens of common characters and no other CJK reading near: chardet could only agree
+        # or be overruled, so its cost (most of a legacy decision's) is not paid.
+        return best, "evidence", w.confidence(best), w
+
     # chardet's answers that decode: its first CJK one, its first other one (with a non-CJK
     # language hint, its first in that language: Russian cp1251 over mac-cyrillic).
     top: str | None = None
@@ -688,25 +724,12 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
             # the Windows code page then also reads the curly quotes a later part may have.
             single = (codec, confidence)
 
-    best = w.best_cjk()
-
-    if declared and w.text(declared) is not None:
-        if declared in SCRIPT_OF:
-            # A CJK declaration stands unless another CJK reading is clearly better
-            # (gb18030 decodes nearly any byte string, Big5 bytes included).
-            if best and best != declared and w.total(best) > w.total(declared) + DECLARED_MARGIN:
-                return best, "evidence", w.confidence(best), w
-            return declared, "declared", None, w
-        ev = w.weigh(best) if best else None
-        if best and ev and ev.cjk >= 8 and w.beats(best, (declared, 0.5)):
-            return best, "evidence", w.confidence(best), w  # "latin-1" declared, GBK served
-        return declared, "declared", None, w
-
     if single is not None and single[0] == top and top.startswith(("utf-16", "utf-32")):
         return single[0], "chardet", single[1], w  # structural: chardet knows
     if cjk is not None and top == cjk[0]:
         # chardet reads CJK: its code page, unless another one reads clearly better.
-        if best and best != cjk[0] and w.total(best) > w.total(cjk[0]) + CHARDET_MARGIN:
+        margin = _CHARDET_WEIGHT * cjk[1]
+        if best and best != cjk[0] and w.total(best) > w.total(cjk[0]) + margin:
             if single is None or w.beats(best, single):
                 return best, "evidence", w.confidence(best), w
         elif single is None or w.beats(cjk[0], single):
@@ -772,8 +795,8 @@ def repair_mojibake(text: str) -> tuple[str, str] | None:
         return None
     raw = _sloppy_bytes(text)
     if raw is not None:
-        if sum(ch > "\x7f" for ch in text[:4000]) < 2:
-            return None
+        if sum(1 for _ in itertools.islice(_NON_ASCII_CHAR.finditer(text), 2)) < 2:
+            return None  # one odd character is no pattern
         fixed = _strict(raw, "utf-8")
         if fixed is not None:
             return fixed, "utf-8 read as cp1252"
@@ -818,6 +841,37 @@ def _seven_bit_cjk(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+_UTF8_THREE_BYTE = re.compile(rb"[\xe0-\xff]")
+_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
+LOOKALIKE_CHARS = 12
+
+
+def _utf8_lookalike(data: bytes, text: str, hint: str | None) -> tuple[str, _Weigher] | None:
+    """GB or Big5 bytes that happen to be valid UTF-8 ("图片" in GB is U+037C U+01AC in UTF-8).
+
+    Only two-byte sequences can be such accidents, so real UTF-8 CJK text (three bytes a
+    character) is never looked at; nor is UTF-8 that reads as plausible alphabetic text.
+    """
+    if _UTF8_THREE_BYTE.search(data, 0, DETECT_BYTES):
+        return None
+    # A dozen GB characters all valid as UTF-8 by chance is a one-in-a-billion accident.
+    if sum(1 for _ in itertools.islice(_NON_ASCII_CHAR.finditer(text), LOOKALIKE_CHARS)) >= (
+        LOOKALIKE_CHARS
+    ):
+        return None
+    noise = plausibility(text)
+    if noise >= 0:
+        return None
+    w = _Weigher(data[:DETECT_BYTES], final=len(data) <= DETECT_BYTES, hint=hint)
+    w.note("utf-8", "utf-8")
+    w.plausible["utf-8"] = noise
+    best = w.best_cjk()
+    ev = w.weigh(best) if best else None
+    if best is None or ev is None or ev.mean <= 0 or not w.beats(best, ("utf-8", 0.0)):
+        return None
+    return best, w
+
+
 def _from_utf8(text: str, method: DecodeMethod, fix: bool) -> Decoded:
     repaired = repair_mojibake(text) if fix else None
     if repaired is not None:
@@ -835,7 +889,9 @@ def decode(
     """Decode bytes as a browser would, better than one, and say how.
 
     ``encoding`` forces a codec (errors replaced); ``lang`` ("zh", "zh-TW", "ja", "ru", …) is a
-    hint for the legacy decision; ``fix_mojibake`` undoes unambiguous mojibake in UTF-8 input.
+    hint for the legacy decision. ``fix_mojibake`` lets valid UTF-8 be second-guessed: mojibake
+    in it undone, a few GB or Big5 characters that happen to be valid UTF-8 read as such;
+    ``fix_mojibake=False`` takes valid UTF-8 as it is.
     Raises ``BinaryInputError`` for data that is not text, and nothing else.
 
     >>> decode("作者".encode("gbk")).encoding
@@ -843,7 +899,14 @@ def decode(
     """
     if encoding:
         codec = _user_codec(encoding)
-        text, bad = _replaced(data, codec)
+        try:
+            text, bad = _replaced(data, codec)
+        except UnicodeError as exc:  # idna, punycode: codecs that cannot replace, only fail
+            raise DecodeError(f"does not decode as {codec}: {exc}") from None
+        if _SURROGATE.search(text):
+            # utf-7 and the escape codecs can yield lone surrogates, which no output can encode.
+            text, n = _SURROGATE.subn("\ufffd", text)
+            bad += n
         return Decoded(text, codec, "user", None, bad)
     if not data:
         return Decoded("", "utf-8", "empty", None, 0)
@@ -866,8 +929,17 @@ def decode(
             if seven is not None:
                 return Decoded(seven[0], seven[1], "heuristic", 0.9)
             return Decoded(strict, "utf-8", "utf-8", 1.0)
-        return _from_utf8(strict, "utf-8", fix_mojibake)
-    codec, method, confidence, weighing = _decide(data, _lang_key(lang))
+        repaired = repair_mojibake(strict) if fix_mojibake else None
+        if repaired is not None:
+            return Decoded(repaired[0], "utf-8", "utf-8", 1.0, repair=repaired[1])
+        lookalike = _utf8_lookalike(data, strict, _lang_key(lang)) if fix_mojibake else None
+        if lookalike is None:
+            return Decoded(strict, "utf-8", "utf-8", 1.0)
+        codec, weighing = lookalike
+        method: DecodeMethod = "evidence"
+        confidence = weighing.confidence(codec)
+    else:
+        codec, method, confidence, weighing = _decide(data, _lang_key(lang))
     # The sample's reading is the whole text when the sample is the whole input.
     known = None if len(data) > DETECT_BYTES else weighing.texts.get(codec)
     bad = 0

@@ -170,13 +170,22 @@ _BOILER_ROLES = frozenset(
 )
 _WS = re.compile(r"\s+")
 _NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
-_TITLE_SPLIT = re.compile(r"\s+[|｜\-–—:·•»]\s+|\s*[|｜_]\s*|\s*[—–]{1,2}\s*|\s*-{2,}\s*")
+_TITLE_SPLIT = re.compile(
+    r"\s+[|｜\-–—:·•»]\s+|\s*[|｜_]\s*|\s*[—–]{1,2}\s*|\s*-{2,}\s*"
+    # "标题-栏目-网站": Chinese titles join their pieces with a bare hyphen
+    r"|(?<=[\u4e00-\u9fff》」）)])-(?=[\u4e00-\u9fff《「（(])"
+)
 _ISO = re.compile(
     r"^\s*(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?)?"
     r"\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$"
 )
 _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|net|org|cn)\b|@", re.IGNORECASE)
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body)(?=[\s>/])", re.IGNORECASE)
+_COMMON_TAG = re.compile(
+    r"</?(?:div|table|tr|td|p|a|span|form|script|style|meta|link|title|br|img|ul|li|font|center|"
+    r"input|h[1-6])(?=[\s>/])",
+    re.IGNORECASE,
+)
 _MARK = "\ue000"
 _MARK_LINE = re.compile("^\ue000(\\d+)$")
 
@@ -195,6 +204,11 @@ class HtmlPage:
 
     text: str
     hints: PageHints
+    # A date in the article's own address (canonical link, og:url, the headline's permalink):
+    # weaker than anything the page says, so it only fills a gap the text and markup left.
+    url_date: str | None = None
+    # The line holding the visible headline that <title>/og:title/JSON-LD name, if one does.
+    title_line: int | None = None
 
 
 class Zone(Enum):
@@ -235,7 +249,7 @@ class _Block:
     frame: _El  # the element whose content it is (for a unit: the unit itself)
     units: int
     link_units: int
-    zone: Zone = Zone.NONE
+    headline: bool = False  # the element the page's <title>/og:title names, emitted as "# …"
 
 
 def looks_like_html(text: str) -> bool:
@@ -247,8 +261,11 @@ def looks_like_html(text: str) -> bool:
     head = text[:1024]
     if _HTML_SNIFF.search(head):
         return True
-    # Saved pages can open with a long comment or a byte-order-mark line before <html>.
-    return head.lstrip().startswith("<") and bool(_HTML_SNIFF.search(text[:8192]))
+    if not head.lstrip().startswith("<"):
+        return False
+    # Saved pages can open with a long comment before <html>, and saved fragments (a <div> or
+    # <table> without <html>/<body>) have none at all: then the markup itself tells.
+    return bool(_HTML_SNIFF.search(text[:8192])) or len(_COMMON_TAG.findall(text[:4096])) >= 5
 
 
 def _words(raw: str) -> str:
@@ -334,6 +351,7 @@ class _Declared:
     published: str | None = None
     updated: str | None = None
     language: str | None = None
+    urls: list[str] = field(default_factory=list)  # the page's own address, as declared
 
 
 def _valid_author(name: str) -> bool:
@@ -445,6 +463,9 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
     for key in ("article:modified_time", "og:updated_time", "datemodified", "lastmod"):
         if key in meta:
             updated.append(meta[key])
+    for node in tree.css('link[rel="canonical"]'):
+        d.urls.append(node.attributes.get("href") or "")
+    d.urls += [meta[k] for k in ("og:url", "twitter:url") if k in meta]
     d.published = next((iso for v in published if (iso := iso_date(v))), None)
     d.updated = next((iso for v in updated if (iso := iso_date(v))), None)
     return d
@@ -596,14 +617,34 @@ def _is_unit(el: _El, keep_open: set[int]) -> bool:
     return False
 
 
+_KEEP_ATTRS = ("href", "src", "alt", "start")
+_VOID = frozenset({"br", "img", "hr", "wbr", "area", "base", "col", "embed", "link", "meta"})
+
+
 def _serialise(children: list[_El]) -> str:
-    parts = []
-    for c in children:
-        if c.node is None:
-            parts.append(htmlmod.escape(c.text, quote=False))
-        else:
-            parts.append(c.node.html or "")
-    return "".join(parts)
+    """HTML for html2text with only the attributes it reads: a third of the markup on portal pages,
+    and html2text's parser is the slowest stage (iterative: pages nest thousands deep)."""
+    out: list[str] = []
+    stack: list[_El | str] = list(reversed(children))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)  # a closing tag
+            continue
+        if item.node is None:
+            out.append(htmlmod.escape(item.text, quote=False))
+            continue
+        tag = item.tag
+        attrs = item.node.attributes
+        kept = "".join(
+            f' {k}="{htmlmod.escape(v)}"' for k in _KEEP_ATTRS if (v := attrs.get(k)) is not None
+        )
+        out.append(f"<{tag}{kept}>")
+        if tag in _VOID:
+            continue
+        stack.append(f"</{tag}>")
+        stack.extend(reversed(item.children))
+    return "".join(out)
 
 
 def _blocks(root: _El, title_el: _El | None, images: bool) -> list[_Block]:
@@ -641,7 +682,7 @@ def _blocks(root: _El, title_el: _El | None, images: bool) -> list[_Block]:
         if c is title_el:
             flush(run, frame)
             text = _clean_text(_text_of(c))
-            blocks.append(_Block(f"<h1>{htmlmod.escape(text)}</h1>", c, c.units, 0))
+            blocks.append(_Block(f"<h1>{htmlmod.escape(text)}</h1>", c, c.units, 0, True))
         elif c.node is None or (not c.inner_block and c.tag not in BLOCK_TAGS):
             if c.tag == "br" or c.units or c.images:
                 run.append(c)
@@ -652,7 +693,7 @@ def _blocks(root: _El, title_el: _El | None, images: bool) -> list[_Block]:
         elif _is_unit(c, keep_open):
             flush(run, frame)
             if c.units or (images and c.images):
-                blocks.append(_Block(c.node.html or "", c, c.units, c.link_units))
+                blocks.append(_Block(_serialise([c]), c, c.units, c.link_units))
         else:
             flush(run, frame)
             if c.units:
@@ -701,8 +742,8 @@ def _find_title(order: list[_El], declared: _Declared) -> tuple[_El | None, str 
             continue  # a link elsewhere to this article; a blog's headline may be its permalink
         if el.tag == "h1":
             h1s.append(el)
-        if el.tag in ("body", "html", "title"):
-            continue
+        if el.tag in ("body", "html", "title") or "_" in el.tag or ":" in el.tag:
+            continue  # template engines' own tags (<union_tag_index_title>) echo <title>
         text = _clean_text(_text_of(el))
         n = _norm(text)
         if n not in wanted:
@@ -720,9 +761,12 @@ def _find_title(order: list[_El], declared: _Declared) -> tuple[_El | None, str 
     if best is not None:
         return best[1], best[2]
     page = _norm(declared.page_title or "")
+    headline = _norm(_best_piece(declared.page_title)) if declared.page_title else ""
     for el in h1s:
         text = _clean_text(_text_of(el))
-        if len(_norm(text)) >= 4 and _norm(text) in page:
+        n = _norm(text)
+        # An h1 that is part of <title> and not merely its section or site name.
+        if len(n) >= 4 and n in page and len(n) >= 0.35 * len(headline):
             return el, text
     if declared.titles:
         return None, _best_piece(declared.titles[0])
@@ -834,7 +878,9 @@ def _own_zone(el: _El, inside: bool, protected: set[int]) -> Zone:
         # A page-wide wrapper named "main-nav-layout" must not sink the article or its headline.
         return Zone.NONE
     marks = el.marks
-    if el.listing or (marks and _TEASER_RE.search(marks)):
+    # Inside the article a list of links is the article's own ("10 things to know"); its
+    # related-articles lists are named by class, or by a heading the engine recognises.
+    if (el.listing and not inside) or (marks and _TEASER_RE.search(marks)):
         return Zone.TEASER
     role = (el.node.attributes.get("role") or "").lower() if el.node is not None else ""
     if el.tag in _BOILER_TAGS or role in _BOILER_ROLES or el.tag == "form":
@@ -938,11 +984,6 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
     blocks = _blocks(order[0], title_el, opts.images)
     _mark_listings(order)
     container = _choose_container(order, blocks)
-    if container is not None:
-        # Inside the article a list of links is the article's own ("10 things to know"); its
-        # related-articles lists are named by class or by a heading the engine recognises.
-        for el in _descendants(container, 10_000):
-            el.listing = False
     _assign_zones(order[0], container, title_el)
     marked_authors, marked_date = _marked_meta(order, title_el, container)
     published = declared.published or _time_element(container, title_el, body) or marked_date
@@ -951,11 +992,14 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
 
     lines: list[str] = []
     zones: dict[Zone, set[int]] = {z: set() for z in Zone}
+    title_line: int | None = None
     for block, block_lines in zip(blocks, rendered, strict=True):
         if not block_lines:
             continue
         if lines:
             lines.append("")
+        if block.headline and title_line is None:
+            title_line = len(lines) + 1
         zone = block.frame.zone
         for line in block_lines:
             lines.append(line)
@@ -971,7 +1015,13 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
         teaser_lines=frozenset(zones[Zone.TEASER]),
         content_lines=frozenset(zones[Zone.CONTENT]),
     )
-    return HtmlPage("\n".join(lines) + ("\n" if lines else ""), hints)
+    urls = list(declared.urls)
+    if title_el is not None and title_el.node is not None:
+        node = title_el.node
+        link = node if node.tag == "a" else node.css_first("a[href]")
+        urls.append(link.attributes.get("href") or "" if link is not None else "")
+    found = next((d for u in urls if u and (d := url_date(u))), None)
+    return HtmlPage("\n".join(lines) + ("\n" if lines else ""), hints, found, title_line)
 
 
 _AUTHOR_MARK = re.compile(
@@ -1026,7 +1076,7 @@ def _marked_meta(
     window = order[start : start + 4000] + order[max(0, start - 80) : start][::-1]
     skipped: list[_El] = []  # teasers and comments: their bylines are other people's
     for el in window:
-        if el.node is None or not el.marks:
+        if el.node is None or not (el.marks or el.tag == "a"):
             continue
         if any(_is_within(el, s) for s in skipped[-3:]):
             continue
@@ -1034,6 +1084,8 @@ def _marked_meta(
             skipped.append(el)
             continue
         marks = el.marks
+        if el.tag == "a" and _is_author_link(el.node):
+            marks += " author"
         if not authors and el.units <= 40 and _AUTHOR_MARK.search(marks):
             authors = [] if _NOT_AUTHOR_MARK.search(marks) else _author_text(_text_of(el))
         if date is None and el.units <= 60 and _DATE_MARK.search(el.marks):
@@ -1041,6 +1093,16 @@ def _marked_meta(
         if authors and date:
             break
     return authors, date
+
+
+_AUTHOR_HREF = re.compile(r"/(?:author|authors|autor|autoren|auteur|writers?)/|[?&]author=", re.I)
+
+
+def _is_author_link(node: LexborNode) -> bool:
+    """``rel=author``, or an address of an author page (``/author/jane-roe``, ``?author=12``)."""
+    attrs = node.attributes
+    rel = (attrs.get("rel") or "").lower().split()
+    return "author" in rel or bool(_AUTHOR_HREF.search(attrs.get("href") or ""))
 
 
 def _is_within(el: _El, ancestor: _El) -> bool:
@@ -1052,6 +1114,26 @@ def _is_within(el: _El, ancestor: _El) -> bool:
             return True
         p = p.parent
     return False
+
+
+_URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)(?:[/_-]?)(0[1-9]|1[0-2])(?:[/_-]?)(0[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?<!\d)((?:19|20)\d\d)[/_-]([1-9]|1[0-2])[/_-]([1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def url_date(url: str) -> str | None:
+    """A publication date in an article's address: ``/2020-02/19/``, ``/2019/03/13/``.
+
+    >>> url_date("http://www.example.cn/local/2020-02/19/c_1125.htm"), url_date("/p/12345")
+    ('2020-02-19', None)
+    """
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip())
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+    return iso_date(f"{y}-{int(mo):02d}-{int(d):02d}")
 
 
 def _time_element(container: _El | None, title_el: _El | None, body: LexborNode) -> str | None:

@@ -57,6 +57,9 @@ _ORDINAL = re.compile(
 )
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|[>»›〉＞→])\s*")
 _TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}[:：]\d{2}")
+_MAYBE_META = re.compile(
+    r"\d|[:：/／╱]|记者|記者|通讯员|通訊員|报道|報導|[Bb]y |BY |[Vv]on |Par |Por |Door "
+)
 _CODE_CHARS = re.compile(r"[{}();=<>$]")
 _TITLE_SPLIT = re.compile(r"\s+[|｜\-–—•·]\s+|_|——|\s*[|｜〉»›＞]\s*|－|\s>\s")
 _SENTENCE_END = re.compile(r"[。！？!?]$|[.](?<!\.\.)$")
@@ -219,8 +222,10 @@ def _best_run(scores: Sequence[float]) -> tuple[int, int] | None:
 def _is_byline(line: Line) -> Byline | None:
     """A short line carrying labelled metadata (or a lone date with a label-free source)."""
     text = line.text
-    if line.empty or len(text) > 220 or line.link_share > 0.8:
+    if line.empty or len(text) > 220 or (line.link_share > 0.8 and not line.author_links):
         return None
+    if not (_MAYBE_META.search(text) or line.author_links):
+        return None  # cheap test first: every byline has a digit, a label or "by"
     if line.cjk >= 40 and line.sentences + line.clauses >= 3:
         return None  # prose that happens to name its reporter ("据新华社电（记者 张三）…")
     labels = find_labels(text)
@@ -466,6 +471,8 @@ def parse_lines(
     # The anchor is the top of the byline cluster just above the text, not a stray date far up.
     anchor = first_body
     for i in sorted((i for i in meta_idx if i < first_body), reverse=True):
+        if lines[i].author_links and lines[i].link_share > 0.8:
+            continue  # a bare author link also appears in teaser lists: weak evidence of position
         gap = sum(
             1
             for j in range(i + 1, anchor)

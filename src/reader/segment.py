@@ -52,7 +52,10 @@ _CELL_SPLIT = re.compile(r"\s*\|\s*")
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One input line with its cleaned text and the evidence later stages weigh."""
+    """One input line with its cleaned text and the evidence later stages weigh.
+
+    The measures are computed once, in ``clean_line``: parse reads each of them many times.
+    """
 
     number: int
     raw: str
@@ -65,6 +68,13 @@ class Line:
     bullet: bool
     rule: bool  # a table rule or horizontal line
     image_only: bool
+    size: int = 0  # reading units: a CJK character one, a word two (a word carries about as much)
+    cjk: int = 0
+    sentences: int = 0
+    clauses: int = 0
+    fragments: int = 1  # pieces of CJK text split by spaces: prose has one, headline rows many
+    truncated: bool = False  # ends in an ellipsis
+    link_share: float = 0.0
 
     @property
     def blank(self) -> bool:
@@ -73,37 +83,6 @@ class Line:
     @property
     def empty(self) -> bool:
         return not self.text
-
-    @property
-    def size(self) -> int:
-        """Length in reading units: a CJK character one, a word two (a word carries about as much)."""
-        return text_size(self.text)
-
-    @property
-    def link_share(self) -> float:
-        n = len(self.text.replace(" ", ""))
-        return min(1.0, self.link_chars / n) if n else 0.0
-
-    @property
-    def sentences(self) -> int:
-        return len(SENTENCE_RE.findall(self.text))
-
-    @property
-    def clauses(self) -> int:
-        return len(CLAUSE_RE.findall(self.text))
-
-    @property
-    def truncated(self) -> bool:
-        return bool(ELLIPSIS_RE.search(self.text))
-
-    @property
-    def fragments(self) -> int:
-        """Pieces of CJK text split by spaces: prose has one, a row of headlines has many."""
-        return len(_CJK_GAP.split(self.text))
-
-    @property
-    def cjk(self) -> int:
-        return len(CJK_RE.findall(self.text))
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
@@ -280,6 +259,21 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     if " " in stripped and CJK_RE.search(stripped):
         stripped = _unspace_cjk(stripped)
     image_only = not stripped and ("![" in raw or "[IMG" in raw or bool(_LYNX_TAG.search(raw)))
+    if not stripped:
+        return Line(
+            number,
+            raw,
+            "",
+            cells,
+            link_chars,
+            anchors,
+            tuple(author_links),
+            heading,
+            bullet,
+            rule,
+            image_only,
+        )
+    visible = len(stripped.replace(" ", ""))
     return Line(
         number=number,
         raw=raw,
@@ -292,6 +286,13 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         bullet=bullet,
         rule=rule,
         image_only=image_only,
+        size=text_size(stripped),
+        cjk=len(CJK_RE.findall(stripped)),
+        sentences=len(SENTENCE_RE.findall(stripped)),
+        clauses=len(CLAUSE_RE.findall(stripped)),
+        fragments=len(_CJK_GAP.split(stripped)),
+        truncated=ELLIPSIS_RE.search(stripped) is not None,
+        link_share=min(1.0, link_chars / visible) if visible else 0.0,
     )
 
 
