@@ -178,7 +178,12 @@ def test_candidates_explain_a_legacy_decision() -> None:
     chosen = [c for c in d.candidates if c.chosen]
     assert [c.encoding for c in chosen] == ["gb18030"]
     assert chosen[0].decodes and chosen[0].score is not None and chosen[0].score > 0
-    assert {c.source for c in d.candidates} >= {"chardet", "cjk"}
+    # A paragraph of common characters settles it alone: chardet is not asked.
+    assert d.method == "evidence"
+    assert {c.source for c in d.candidates} == {"cjk"}
+    short = decode("作者：王小明".encode("gb2312"))
+    assert {c.source for c in short.candidates} >= {"chardet", "cjk"}
+    assert [c.encoding for c in short.candidates if c.chosen] == [short.encoding]
 
 
 def test_user_encoding_wins_and_unknown_is_a_usage_error() -> None:

@@ -1,22 +1,31 @@
 """Bytes → text, reporting which codec was used, how it was chosen and what else was weighed.
 
 Order: a user's ``--encoding`` → BOM → UTF-16/32 without BOM → binary check → strict UTF-8 (the
-fast path: chardet is not even imported; 7-bit ISO-2022/HZ and mojibake are looked for only when
-their marks are there) → a legacy decision on a prefix of the bytes. That decision weighs the
-declared charset, chardet's answers and the CJK code pages (gb18030, cp950, cp932, EUC-JP, cp949)
-that decode the bytes strictly, by *evidence*: how much the text each one yields looks like real
-Chinese, Japanese or Korean (common characters score, rare ones and the private-use or control
-characters a wrong code page makes cost). chardet's confidence is only a hint: it is below 0.1 on
-most short inputs, right or wrong, and its low answers for short GB or Big5 strings are DOS, Thai
-or Cyrillic code pages that a portal page never uses.
+fast path: chardet is not even imported) → a legacy decision on the first 64 KB.
+
+The legacy decision weighs the declared charset, chardet's answers and the CJK code pages
+(gb18030, cp950, cp932, EUC-JP, cp949) that decode the bytes strictly, by *evidence*: how much the
+text each one yields looks like real Chinese, Japanese or Korean, in log-odds per character
+(common characters score by their frequency band, rare ones and the private-use, control or
+half-width characters a wrong code page makes cost), plus a prior for the script (Chinese first,
+or the ``lang`` hint). A long reading of common characters with no rival settles it without
+chardet, whose cost is most of a decision. Otherwise chardet's answers are weighed: its CJK answer
+against the other CJK readings, and a single-byte answer against the best CJK reading by the
+plausibility of its letters (a case flip or script change inside a word, box drawing and stray
+symbols are what reading CJK bytes one by one gives) plus its confidence, which is only a hint:
+below 0.1 on most short inputs, right or wrong. A DOS, Mac or EBCDIC answer at such confidence
+loses to a web code page chardet also lists.
 
 Answers are widened to the superset a browser decodes with (GB2312/GBK → gb18030, Big5 → cp950,
 Shift_JIS → cp932, EUC-KR → cp949, ISO-8859-1 → cp1252) when the superset decodes the bytes too,
 but ISO-8859-2/4/5/7/13 are never remapped to Windows code pages: those differ in letters (ą ≠ ±).
+A reading with C1 control characters (ISO-8859-15 of cp1252 quotes) does not count as decoding.
 
-Mojibake (UTF-8 or GBK bytes that were read as Latin-1/cp1252, or UTF-8 bytes read as GBK, then
-saved as UTF-8) is undone when the repair is unambiguous; ``fix_mojibake=False`` turns it off.
-Parsing the text is left to ``segment`` and ``parse``.
+Valid UTF-8 is second-guessed in two narrow cases, both off with ``fix_mojibake=False``: mojibake
+(UTF-8 or GBK/Big5 bytes read as Latin-1/cp1252, or UTF-8 read as GBK, then saved as UTF-8) is
+undone when every non-ASCII character takes part and the result is unambiguous; and a few GB or
+Big5 characters that happen to be valid two-byte UTF-8 ("图片" is "ͼƬ") are read as such when the
+UTF-8 reading is noise. Parsing the text is left to ``segment`` and ``parse``.
 """
 
 from __future__ import annotations
@@ -149,9 +158,13 @@ DETECT_BYTES = 64 * 1024
 EVIDENCE_CHARS = 1000
 FALLBACKS: tuple[str, ...] = ("gb18030", "cp950", "cp932", "cp949", "cp1252")
 
-# Margins, in nats of evidence (see ``_char_score``: real Chinese text averages about +2 per
-# character, a wrong code page's noise about -3). Tuned on the benchmark corpora.
-DECLARED_MARGIN = 3.0  # … or a declared CJK charset by this much
+# Thresholds, in nats of evidence where not said otherwise (see ``_char_score``: real Chinese
+# text averages about +2 per character, a wrong code page's noise about -3). Tuned on the
+# benchmark corpora (benchmarks/encodings.py).
+DECLARED_MARGIN = 3.0  # another CJK reading must beat a declared CJK charset by this much
+LOW_CONFIDENCE = 0.1  # below this, chardet's choice among single-byte code pages is a guess
+# The single-byte code pages of the web (WHATWG), as opposed to DOS, Mac and EBCDIC ones.
+WEB_CODE_PAGES = ("cp125", "iso8859", "koi8", "cp874", "tis-620")
 DECISIVE_CJK = 30  # a CJK reading with this many CJK characters …
 DECISIVE_MARGIN = 30.0  # … this far ahead of any other is taken without asking chardet
 REPAIR_MEAN = 0.5  # a repaired CJK reading must look like real text (nats per character)
@@ -414,6 +427,7 @@ class Evidence(NamedTuple):
 # its few thousand characters, so this keeps evidence to a dict lookup per character.
 _SCORES: dict[str, dict[str, tuple[float, bool]]] = {s: {} for s in ("hans", "hant", "ja", "ko")}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 _C1 = re.compile(r"[\x80-\x9f]")
 # A Han character or kana glued between Latin letters ("Krak體w"): Latin-script text whose
 # accented letter and the next ASCII letter made one double-byte character.
@@ -705,12 +719,15 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
     top: str | None = None
     cjk: tuple[str, float] | None = None
     single: tuple[str, float] | None = None
+    web: tuple[str, float] | None = None
     for name, confidence, language in _chardet_answers(sample):
         codec = w.widen(name)
         w.note(codec, "chardet", confidence)
         if w.text(codec) is None:
             continue
         top = top or codec
+        if codec.startswith(WEB_CODE_PAGES):
+            web = web or (codec, confidence)
         if codec in SCRIPT_OF:
             cjk = cjk or (codec, confidence)
         elif single is None or (foreign and language == hint and single[0] == top):
@@ -724,6 +741,15 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
             # the Windows code page then also reads the curly quotes a later part may have.
             single = (codec, confidence)
 
+    if (
+        single is not None
+        and web is not None
+        and not single[0].startswith(WEB_CODE_PAGES)
+        and single[1] < LOW_CONFIDENCE
+    ):
+        # A DOS, Mac or EBCDIC code page chardet is unsure of: a web page's is likelier
+        # (English with curly quotes is "cp437 0.012, cp1252 0.009").
+        single = web
     if single is not None and single[0] == top and top.startswith(("utf-16", "utf-32")):
         return single[0], "chardet", single[1], w  # structural: chardet knows
     if cjk is not None and top == cjk[0]:
@@ -842,7 +868,6 @@ def _seven_bit_cjk(data: bytes) -> tuple[str, str] | None:
 
 
 _UTF8_THREE_BYTE = re.compile(rb"[\xe0-\xff]")
-_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 LOOKALIKE_CHARS = 12
 
 

@@ -52,7 +52,7 @@ class Candidate:
     """
 
     encoding: str
-    source: str  # "declared", "chardet", "cjk" (a CJK code page tried for evidence), "fallback"
+    source: str  # "declared", "chardet", "cjk" (tried for evidence), "utf-8", "fallback"
     decodes: bool  # the sample decodes without an error
     confidence: float | None = None  # chardet's, when chardet proposed it
     score: float | None = None

@@ -120,6 +120,20 @@ def weight(line: Line) -> float:
     return value
 
 
+def _is_controls(line: Line) -> bool:
+    """Font size, print, share, previous/next: a few words each, or many of them in a row."""
+    controls = control_words(line.text)
+    return bool(controls) and line.sentences == 0 and (line.size < 16 or controls >= 3)
+
+
+def _dated_headline(line: Line) -> bool:
+    """"某某新闻标题 (2012/1/15 16:41:01)": a list entry, not a sentence of the article."""
+    if line.sentences or not 6 <= line.size <= 60:
+        return False
+    dates = find_dates(line.text)
+    return bool(dates) and dates[-1].end >= len(line.text.rstrip(" )）]】")) - 1 and dates[-1].start > 4
+
+
 def _related_item(line: Line) -> bool:
     """An entry of a related-articles list: a bullet, a link or a cut-off snippet, not a control."""
     return (
@@ -259,6 +273,8 @@ def _is_byline(line: Line) -> Byline | None:
             rest = rest.replace(text[d.start : d.end], "")
         if len(rest.strip()) <= 12:
             return b
+    if b.date and len(text) <= 90 and control_words(text) and line.sentences == 0:
+        return b  # "2012年01月17日 19:37 已有0人阅读 字号：T T 打印": date among page controls
     if b.date and len(text) <= 90 and text.startswith(("http://", "https://", "www.")):
         return b  # "http://www.site.com 2012年01月12日 17:04 新浪财经": a dateline
     return None
@@ -292,6 +308,8 @@ def _title_score(line: Line, distance: int) -> float | None:
         return None  # a dateline ("http://site 2012年01月12日 17:04 …"), not a headline
     if name_line(text):
         return None  # a name alone is the author under the headline
+    if len(_CODE_CHARS.findall(text)) >= 3 or "javascript" in text.lower():
+        return None  # script text that a dump let through
     # Near lines count most; past ten lines, distance matters less than being a real heading.
     score = 20.0 - 2.0 * min(distance, 10) - 0.5 * max(0, distance - 10)
     if line.heading == 1:
@@ -434,8 +452,10 @@ def parse_lines(
                 Part.BOILERPLATE,
                 f"link text inside the run ({ln.link_share:.0%} link)",
             )
-        elif control_words(ln.text) and ln.size < 16 and ln.sentences == 0:
+        elif _is_controls(ln):
             part[i], why[i] = Part.BOILERPLATE, "page controls (font size, print, share…)"
+        elif _BREADCRUMB.search(ln.text) and ln.sentences == 0 and ln.size <= 80:
+            part[i], why[i] = Part.BOILERPLATE, "breadcrumb"
         else:
             in_related = False
             part[i], why[i] = Part.BODY, f"main text run, weight {weights[i]:.0f}"
@@ -443,8 +463,12 @@ def parse_lines(
     # Teasers that the run swallowed: truncated lines after the last untruncated paragraph.
     body_idx = [i for i in range(start, end) if part[i] is Part.BODY]
     for i in reversed(body_idx):
-        if lines[i].truncated and i != body_idx[0]:
+        if i == body_idx[0]:
+            break
+        if lines[i].truncated:
             part[i], why[i] = Part.TEASER, "truncated snippet (…) after the article text"
+        elif _dated_headline(lines[i]):
+            part[i], why[i] = Part.TEASER, "dated headline after the article text"
         else:
             break
     body_idx = [i for i in range(start, end) if part[i] is Part.BODY]
@@ -482,12 +506,15 @@ def parse_lines(
             break
         anchor = i
     candidates = [i for i in range(anchor - 1, -1, -1) if part[i] is None][:25]
+    # Some pages print the byline (or a breadcrumb with the date) above the headline.
+    between = [i for i in range(anchor + 1, first_body) if part[i] is None]
+    candidates += between[:3]
     if body_idx and body_idx[0] == first_body and first_body not in meta_idx:
         candidates.append(first_body)
     best: tuple[float, int] | None = None
     for i in candidates:
         distance = (
-            sum(1 for j in range(i + 1, anchor) if part[j] is not Part.BLANK) if i < anchor else 0
+            sum(1 for j in range(i + 1, anchor) if part[j] is not Part.BLANK) if i < anchor else 1
         )
         s = _title_score(lines[i], distance)
         if i == first_body and s is not None:
@@ -523,6 +550,8 @@ def parse_lines(
             part[i], why[i] = Part.BOILERPLATE, "heading of a related-articles block"
         elif ln.truncated and ln.size >= 8:
             part[i], why[i] = Part.TEASER, "snippet ending in an ellipsis"
+        elif _dated_headline(ln) and i > start:
+            part[i], why[i] = Part.TEASER, "dated headline of another article"
         elif in_related and _related_item(ln):
             part[i], why[i] = Part.TEASER, "item of a related-articles block"
         else:
