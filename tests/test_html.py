@@ -47,7 +47,9 @@ def test_sniffing_html_and_text() -> None:
         "<!-- saved from url=(0040)http://example.com/ -->\n" + " " * 2000 + "<html>"
     )
     assert looks_like_html("<head><meta charset=gbk></head>")
-    fragment = '<text id="x">\n<table><tr><td><a href="/">Home</a><br><p>Story</p></td></tr></table>'
+    fragment = (
+        '<text id="x">\n<table><tr><td><a href="/">Home</a><br><p>Story</p></td></tr></table>'
+    )
     assert looks_like_html(fragment)
     assert not looks_like_html("<Anzeige> und ein Satz mit <b>Fett</b> ist noch keine Seite.")
     assert not looks_like_html("# A headline\n\nSome text about <b>bold</b> things.")

@@ -60,6 +60,7 @@ _TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*
 _MAYBE_META = re.compile(
     r"\d|[:：/／╱]|记者|記者|通讯员|通訊員|报道|報導|[Bb]y |BY |[Vv]on |Par |Por |Door "
 )
+_NAV_SEP = re.compile(r"\s[/|｜•·]\s|．|\s{2,}")
 _CODE_CHARS = re.compile(r"[{}();=<>$]")
 _TITLE_SPLIT = re.compile(r"\s+[|｜\-–—•·]\s+|_|——|\s*[|｜〉»›＞]\s*|－|\s>\s")
 _SENTENCE_END = re.compile(r"[。！？!?]$|[.](?<!\.\.)$")
@@ -318,7 +319,7 @@ def _title_score(line: Line, distance: int) -> float | None:
         score += 18 - 2 * line.heading
     if "**" in line.raw or "<b>" in line.raw:
         score += 6
-    if line.anchors >= 2 or line.fragments >= 4:
+    if line.anchors >= 2 or line.fragments >= 4 or len(_NAV_SEP.findall(text)) >= 2:
         score -= 30  # a row of links or of short pieces is navigation
     elif line.link_share > 0.5:
         score -= 4  # a linked headline is common ("permalink" headings)
@@ -497,6 +498,9 @@ def parse_lines(
     for i in sorted((i for i in meta_idx if i < first_body), reverse=True):
         if lines[i].author_links and lines[i].link_share > 0.8:
             continue  # a bare author link also appears in teaser lists: weak evidence of position
+        b = bylines.get(i)
+        if b is not None and b.editor and not (b.authors or b.source or b.published or b.date):
+            continue  # an editor credit stands at the end of an article, not under its headline
         gap = sum(
             1
             for j in range(i + 1, anchor)
@@ -508,7 +512,7 @@ def parse_lines(
     candidates = [i for i in range(anchor - 1, -1, -1) if part[i] is None][:25]
     # Some pages print the byline (or a breadcrumb with the date) above the headline.
     between = [i for i in range(anchor + 1, first_body) if part[i] is None]
-    candidates += between[:3]
+    candidates += between[:6]
     if body_idx and body_idx[0] == first_body and first_body not in meta_idx:
         candidates.append(first_body)
     best: tuple[float, int] | None = None
