@@ -80,6 +80,8 @@ class ParseOptions:
 
 
 COST_FLOOR = 1.0
+POSITION_START = 0.5
+POSITION_DROP = 0.5
 
 
 def line_cost(line: Line) -> float:
@@ -404,6 +406,9 @@ def parse_lines(
                 bylines[i] = b
 
     weights = [weight(ln) for ln in lines]
+    # Articles sit in the upper part of a page; terms of use and comment rules at its foot.
+    for i in range(int(n * POSITION_START), n):
+        weights[i] *= 1.0 - POSITION_DROP * (i - n * POSITION_START) / (n * (1 - POSITION_START))
     summaries = _summaries_after_headlines(lines)
     for i in summaries:
         weights[i] *= 0.2
