@@ -260,3 +260,12 @@ def test_cli_input_option() -> None:
     )
     bad = cli.invoke(app, ["convert", "--input", "pdf", "-"], input=data)
     assert bad.exit_code == 2
+
+
+def test_a_date_in_the_article_address_fills_a_gap() -> None:
+    html = """<html><body><div class="post"><h2><a href="/blog/2019/03/13/a-post.html">A post
+    about nothing in particular</a></h2><p>The text of the post, long enough to be read as the
+    body of the page. It says little, but says it twice. It says little.</p></div></body></html>"""
+    assert read_text(html).metadata.published == "2019-03-13"
+    dated = html.replace("<p>", '<p class="date">2020-01-02</p><p>')
+    assert read_text(dated).metadata.published == "2020-01-02"  # what the page says comes first

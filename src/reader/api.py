@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from reader.decode import decode
@@ -102,11 +103,28 @@ def _prefer_markup(article: Article, page: HtmlPage) -> Article:
     """
     hints = page.hints
     m = article.metadata
-    published = hints.published or m.published or (None if m.updated else page.url_date)
+    published = hints.published or m.published
+    if published is None and m.updated is None:
+        published = page.url_date or _permalink_date(article)
     if not hints.authors and published == m.published:
         return article
     meta = dataclasses.replace(m, authors=hints.authors or m.authors, published=published)
     return dataclasses.replace(article, metadata=meta)
+
+
+_MD_LINK_URL = re.compile(r"\]\(([^()\s]+)\)")
+
+
+def _permalink_date(article: Article) -> str | None:
+    """A date in the address the headline links to (a blog's permalink), if it links anywhere."""
+    from reader.html import url_date
+
+    raw = {e.line: e.text for e in article.explanations}
+    for line in article.title_lines:
+        for url in _MD_LINK_URL.findall(raw.get(line, "")):
+            if found := url_date(url):
+                return found
+    return None
 
 
 def read_bytes(

@@ -369,6 +369,9 @@ def is_placeholder(value: str) -> bool:
 _ROLE = re.compile(
     r"(?i)\b(?:staff|writer|correspondent|reporter|contributor|editor|news|agency)\b"
 )
+_CJK_ROLE = re.compile(
+    r"评论员|評論員|记者|記者|编辑|編輯|通讯员|通訊員|特约|特約|主持人|实习生|實習生|本报|本報|综合|綜合"
+)
 _REPORTS = re.compile(r"\s*(?:报道|報導|報道|摄影?|攝影?|撰文|整理)$")
 
 
@@ -385,7 +388,13 @@ def split_names(value: str) -> list[str]:
         parts.pop()  # "记者 彭冲 山东冠县报道": the last part is where from, not who
     for part in parts:
         name = _REPORTS.sub("", part.strip(" .·:："))
-        if name and not is_placeholder(name) and len(name) <= 40 and not _ROLE.search(name):
+        if (
+            name
+            and not is_placeholder(name)
+            and len(name) <= 40
+            and not _ROLE.search(name)
+            and not _CJK_ROLE.search(name)
+        ):
             names.append(name)
     return names
 
@@ -502,6 +511,7 @@ def read_byline(text: str, into: Byline | None = None) -> Byline:
 
 
 _CJK_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}"
+CJK_NAME_RE = re.compile(_CJK_NAME)
 NAME_LIST = _CJK_NAME + r"(?:[\s、，,]+" + _CJK_NAME + r"){0,3}"
 NAME_LINE_RE = re.compile(
     r"^\s*(?:(?:作者|文|撰文)\s*[:：/／]?\s*)?(?P<names>" + NAME_LIST + r")\s*$"
@@ -516,9 +526,39 @@ _ORG_END = re.compile(
 )
 
 
+# The commonest Chinese surnames (single and double). An unlabelled "name" must start with one:
+# that tells 胡平 or 赵延东 from 人物, 采访 or 图片 on a line of its own.
+SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧"
+    "曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈"
+    "夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯"
+    "常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包"
+    "宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒"
+    "解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛"
+    "米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲"
+    "邝鄺官封谈談匡鞠惠荆荊乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蔺藺楼樓盘盤满滿闻聞位厉厲伊仝区區"
+    "郜海阚闞花权權强強帅帥屠豆朴盖蓋练練廉禹井祖漆巴丰支卿国國狄平计計索宣晋晉相初门門云雲容敬来來扈晁芮都普"
+    "阙闕浦戈伏鹿薄邸雍辜羊阿乌烏母裘亓修邰赫杭况況那宿鲜鮮印逯隆茹诸諸战戰慕危玉银銀亢嵇公哈湛宾賓戎勾茅利於"
+    "呼居揭干但尉冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由"
+)
+COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
+
+
+def looks_like_cjk_name(name: str) -> bool:
+    """2-4 Han characters starting with a common surname."""
+    if not 2 <= len(name) <= 4:
+        return False
+    return name.startswith(COMPOUND_SURNAMES) or name[0] in SURNAMES
+
+
 def _people(names: str) -> list[str]:
     found = split_names(names)
-    return [] if not found or any(_ORG_END.search(n) for n in found) else found
+    if not found or any(_ORG_END.search(n) for n in found):
+        return []
+    # Rare surnames exist (风, 哈…): all must be name-shaped, and most must start with a common one.
+    common = sum(looks_like_cjk_name(n) for n in found)
+    shaped = all(2 <= len(n) <= 4 for n in found)
+    return found if shaped and common * 2 >= len(found) and common else []
 
 
 def tail_authors(text: str) -> list[str]:
@@ -547,6 +587,25 @@ def merge(into: Byline, other: Byline) -> Byline:
     into.credits.extend(c for c in other.credits if c not in into.credits)
     into.fields.extend(other.fields)
     return into
+
+
+_ANCHOR_LEAD = re.compile(r"(?i)^.*?\b(?:von|vom(?:\s*autor(?:in)?)?|by|par|por|door)\b\s*")
+_ANCHOR_JUNK = re.compile(r"_+|->|<-|[→»<>]")
+
+
+def name_from_anchor(anchor: str) -> str | None:
+    """The person in an author-page link text: "Alle Beiträge von Jane Roe ->" → "Jane Roe"."""
+    text = _ANCHOR_JUNK.sub(" ", anchor).strip()
+    text = _ANCHOR_LEAD.sub("", text).strip()
+    text = re.sub(r"(?i)^(?:autor(?:in)?|author)\s*", "", text).strip()
+    if not text or any(ch.isdigit() for ch in text):
+        return None
+    if CJK_NAME_RE.fullmatch(text):
+        return text
+    words = text.split()
+    if 1 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha()):
+        return text
+    return None
 
 
 def find_credit(text: str) -> str | None:

@@ -20,6 +20,7 @@ from reader.metadata import (
     find_credit,
     find_labels,
     merge,
+    name_from_anchor,
     name_line,
     read_byline,
     tail_authors,
@@ -255,7 +256,8 @@ def _is_byline(line: Line) -> Byline | None:
     b = read_byline(text)
     if line.author_links and not b.authors and line.size <= 40:
         # A link to the writer's page (…/author/jane-roe) names the author, labelled or not.
-        b.authors = [a.strip(" ,:") for a in line.author_links if 2 <= len(a) <= 60]
+        named = (name_from_anchor(a) for a in line.author_links)
+        b.authors = list(dict.fromkeys(a for a in named if a))
         b.fields.append(Field.AUTHOR)
         if b.authors:
             return b
