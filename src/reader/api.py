@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.decode import decode
-from reader.model import Article, Block, EncodingInfo, Explanation, Part
+from reader.model import Article, EncodingInfo
 from reader.parse import ParseOptions, parse_text
 from reader.source import DEFAULT_MAX_BYTES, read_source
 
@@ -41,55 +41,10 @@ def read_text(
         page = html_to_page(text, HtmlOptions(links=opts.links, images=opts.images))
         opts = dataclasses.replace(opts, dialect=Dialect.HTML2TEXT)
         article = parse_text(page.text, opts, hints=page.hints)
-        article = _prefer_markup(_adopt_headline(article, page), page)
+        article = _prefer_markup(article, page)
         return dataclasses.replace(article, path=path, dialect="html")
     article = parse_text(text, opts)
     return dataclasses.replace(article, path=path)
-
-
-def _adopt_headline(article: Article, page: HtmlPage) -> Article:
-    """The visible headline that the page's ``<title>``/og:title/JSON-LD name is the title.
-
-    A stopgap until ``parse`` takes ``hints.title`` as the headline when a line says exactly that:
-    the engine picks by position and heading level, and on the dev corpus it misses 15 of these
-    headlines (a byline above the headline, a section heading nearer the text, a "Site – Title"
-    split). The line moves to the title; the line the engine had picked becomes boilerplate, so
-    every line still lands in exactly one part.
-    """
-    line, title = page.title_line, page.hints.title
-    if line is None or not title:
-        return article
-    if article.title_lines == (line,):
-        return article if article.title == title else dataclasses.replace(article, title=title)
-
-    def without(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-        return tuple(b for b in blocks if line not in b.lines)
-
-    raw = {e.line: e.text for e in article.explanations}
-    boilerplate = without(article.boilerplate)
-    for old in article.title_lines:
-        text = raw.get(old, "").strip().lstrip("#").strip()
-        boilerplate = (*boilerplate, Block(text, (old,)))
-    boilerplate = tuple(sorted(boilerplate, key=lambda b: b.lines))
-    explanations = tuple(
-        Explanation(e.line, Part.TITLE, "headline: the element the page's <title> names", e.text)
-        if e.line == line
-        else Explanation(e.line, Part.BOILERPLATE, "passed over for the marked-up headline", e.text)
-        if e.line in article.title_lines
-        else e
-        for e in article.explanations
-    )
-    m = article.metadata
-    return dataclasses.replace(
-        article,
-        title=title,
-        title_lines=(line,),
-        metadata=dataclasses.replace(m, lines=without(m.lines)),
-        body=without(article.body),
-        teasers=tuple(t for t in article.teasers if line not in t.lines),
-        boilerplate=boilerplate,
-        explanations=explanations,
-    )
 
 
 def _prefer_markup(article: Article, page: HtmlPage) -> Article:

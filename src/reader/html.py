@@ -1007,6 +1007,7 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
                 zones[zone].add(len(lines))
     hints = PageHints(
         title=title,
+        title_line=title_line,
         authors=tuple(authors),
         published=published,
         updated=declared.updated,

@@ -99,6 +99,7 @@ class PageHints:
     """
 
     title: str | None = None
+    title_line: int | None = None  # the line the markup marks as the headline
     authors: tuple[str, ...] = ()
     source: str | None = None
     published: str | None = None

@@ -529,6 +529,11 @@ def parse_lines(
     if body_idx and body_idx[0] == first_body and first_body not in meta_idx:
         candidates.append(first_body)
     best: tuple[float, int] | None = None
+    marked = hints.title_line - 1 if hints is not None and hints.title_line else None
+    if marked is not None and 0 <= marked < n and part[marked] in (None, Part.BODY, Part.METADATA):
+        # The markup named its headline (<h1> matching og:title/<title>): no guessing needed.
+        best = (100.0, marked)
+        candidates = []
     for i in candidates:
         distance = (
             sum(1 for j in range(i + 1, anchor) if part[j] is not Part.BLANK) if i < anchor else 1
@@ -548,10 +553,14 @@ def parse_lines(
         # "Headline | Site" in a table dump arrives as cells: the headline is the longest.
         raw_title = max(cells, key=text_size_of) if len(cells) > 1 else lines[ti].text
         title = _clean_title(raw_title) or lines[ti].text
+        if ti == marked and hints is not None and hints.title:
+            title = hints.title
         title_lines = (lines[ti].number,)
         part[ti], why[ti] = (
             Part.TITLE,
-            f"headline: nearest heading-like line above the text ({best[0]:.0f})",
+            "headline: the element the page's <title> names"
+            if ti == marked
+            else f"headline: nearest heading-like line above the text ({best[0]:.0f})",
         )
 
     # Outside the run: teasers (snippets ending in …, related blocks) and boilerplate.
