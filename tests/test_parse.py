@@ -141,3 +141,20 @@ def test_explanations_give_a_reason_for_every_line() -> None:
 def test_empty_text_is_an_empty_article() -> None:
     a = read_text("")
     assert (a.title, a.body, a.line_count) == (None, (), 0)
+
+
+def test_links_option_keeps_markdown_links_in_the_body() -> None:
+    from reader import ParseOptions
+
+    page = f"# 标题在这里的新闻\n\n{PARA}[详见公告](/notice/1)。\n"
+    plain = read_text(page)
+    linked = read_text(page, options=ParseOptions(links=True))
+    assert plain.body[0].text.endswith("详见公告。")
+    assert linked.body[0].text.endswith("[详见公告](/notice/1)。")
+
+
+def test_a_list_item_with_one_label_is_content() -> None:
+    page = f"# 图书馆延长开放时间\n\n{PARA}\n\n* 开放时间：周一至周五 9:00—22:00\n\n{PARA2}\n"
+    a = read_text(page)
+    assert a.metadata.published is None
+    assert "开放时间：周一至周五 9:00—22:00" in [b.text for b in a.body]

@@ -65,3 +65,11 @@ def test_segment_keeps_one_record_per_line() -> None:
     _, lines = segment(["a", "", "b"])
     assert [ln.number for ln in lines] == [1, 2, 3]
     assert lines[1].blank
+
+
+def test_markup_text_keeps_links_or_images_on_request() -> None:
+    from reader.segment import markup_text
+
+    raw = "See [the minutes](/m) and ![chart](/c.png) here [x](javascript:void\\(0\\))"
+    assert markup_text(raw, links=True, images=False) == "See [the minutes](/m) and here x"
+    assert markup_text(raw, links=False, images=True) == "See the minutes and ![chart](/c.png) here x"

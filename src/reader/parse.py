@@ -26,7 +26,7 @@ from reader.metadata import (
     tail_authors,
 )
 from reader.model import Article, Block, Explanation, Metadata, PageHints, Part, Teaser
-from reader.segment import CJK_RE, Dialect, Line, segment
+from reader.segment import CJK_RE, Dialect, Line, markup_text, segment
 from reader.segment import text_size as text_size_of
 
 if TYPE_CHECKING:
@@ -76,8 +76,8 @@ class ParseOptions:
     dialect: Dialect | None = None
     # Read by reader.api / reader.html, not by the engine (issue 4):
     input: str = "auto"  # "auto" | "html" | "text": HTML sniffed, forced, or never assumed
-    links: bool = False  # HTML: keep links as Markdown links in the text
-    images: bool = False  # HTML: keep images as Markdown images
+    links: bool = False  # keep links as Markdown links in the body (HTML and html2text dumps)
+    images: bool = False  # keep images as Markdown images in the body
 
 
 COST_FLOOR = 1.0
@@ -137,11 +137,15 @@ def _is_controls(line: Line) -> bool:
 
 
 def _dated_headline(line: Line) -> bool:
-    """"某某新闻标题 (2012/1/15 16:41:01)": a list entry, not a sentence of the article."""
+    """ "某某新闻标题 (2012/1/15 16:41:01)": a list entry, not a sentence of the article."""
     if line.sentences or not 6 <= line.size <= 60:
         return False
     dates = find_dates(line.text)
-    return bool(dates) and dates[-1].end >= len(line.text.rstrip(" )）]】")) - 1 and dates[-1].start > 4
+    return (
+        bool(dates)
+        and dates[-1].end >= len(line.text.rstrip(" )）]】")) - 1
+        and dates[-1].start > 4
+    )
 
 
 def _related_item(line: Line) -> bool:
@@ -262,6 +266,8 @@ def _is_byline(line: Line) -> Byline | None:
         if b.authors:
             return b
     strong = {f for f, _, _ in labels if f is not Field.CREDIT}
+    if line.bullet and len(strong) < 2:
+        return None  # a list item with one label ("开放时间：9:00—22:00") is content, not a byline
     if Field.SOURCE in b.fields and not labels and len(text) <= 40:
         return b  # a bracketed newsroom dateline: "【世界日報╱廣州12日電】"
     has_value = b.authors or b.source or b.published or b.updated or b.views is not None or b.editor
@@ -381,7 +387,10 @@ def _language(text: str) -> str | None:
 
 
 def parse_lines(
-    lines: list[Line], dialect: Dialect | None = None, hints: PageHints | None = None
+    lines: list[Line],
+    dialect: Dialect | None = None,
+    hints: PageHints | None = None,
+    options: ParseOptions | None = None,
 ) -> Article:
     """Give every line one part. See the module docstring for the evidence used.
 
@@ -517,7 +526,9 @@ def parse_lines(
         gap = sum(
             1
             for j in range(i + 1, anchor)
-            if not lines[j].empty and part[j] is not Part.METADATA and not control_words(lines[j].text)
+            if not lines[j].empty
+            and part[j] is not Part.METADATA
+            and not control_words(lines[j].text)
         )
         if gap > 5:
             break
@@ -571,7 +582,10 @@ def parse_lines(
                 in_related = False
             continue
         ln = lines[i]
-        if is_related_heading(ln):
+        if hints is not None and ln.number in hints.boilerplate_lines:
+            in_related = False
+            part[i], why[i] = Part.BOILERPLATE, "markup: navigation, header, footer or form"
+        elif is_related_heading(ln):
             in_related = True
             part[i], why[i] = Part.BOILERPLATE, "heading of a related-articles block"
         elif ln.truncated and ln.size >= 8:
@@ -608,7 +622,20 @@ def parse_lines(
         if found and part[i] is not Part.TEASER:
             dateline = found[0].iso
             break
-    return _assemble(lines, part, why, bylines, title, title_lines, dialect, hints, dateline)
+    opts = options or ParseOptions()
+    return _assemble(
+        lines,
+        part,
+        why,
+        bylines,
+        title,
+        title_lines,
+        dialect,
+        hints,
+        dateline,
+        keep_links=opts.links,
+        keep_images=opts.images,
+    )
 
 
 def _assemble(
@@ -621,6 +648,9 @@ def _assemble(
     dialect: Dialect | None,
     hints: PageHints | None = None,
     dateline: str | None = None,
+    *,
+    keep_links: bool = False,
+    keep_images: bool = False,
 ) -> Article:
     merged = Byline()
     meta_blocks: list[Block] = []
@@ -634,7 +664,10 @@ def _assemble(
             merge(merged, bylines[i] if i in bylines else read_byline(ln.text))
             meta_blocks.append(Block(ln.text, (ln.number,)))
         elif p is Part.BODY:
-            body.append(Block(ln.text, (ln.number,)))
+            text = ln.text
+            if keep_links or keep_images:
+                text = markup_text(ln.raw, links=keep_links, images=keep_images) or text
+            body.append(Block(text, (ln.number,)))
             credit = find_credit(ln.text)
             if credit:
                 merged.credits.append(credit)
@@ -704,4 +737,4 @@ def parse_text(
     opts = options or ParseOptions()
     raw_lines = split_lines(normalise(text))
     dialect, lines = segment(raw_lines, opts.dialect)
-    return parse_lines(lines, dialect, hints)
+    return parse_lines(lines, dialect, hints, opts)

@@ -159,11 +159,18 @@ AUTHOR_URL = re.compile(
 )
 
 
-def _strip_links(text: str, authors: list[str] | None = None) -> tuple[str, int, int]:
+def _strip_links(
+    text: str,
+    authors: list[str] | None = None,
+    *,
+    keep_links: bool = False,
+    keep_images: bool = False,
+) -> tuple[str, int, int]:
     """Markdown links → their anchor text, images → nothing, in one linear pass.
 
     Handles nesting (``[![alt](img)](href)``) and targets with parentheses or spaces, which
     html2text writes unescaped for ``javascript:`` links. Also counts the anchor characters.
+    ``keep_links``/``keep_images`` write those back as Markdown instead (``--links``, ``--images``).
     """
     if "](" not in text:
         return _AUTOLINK.sub(lambda m: m.group(1), text), 0, 0
@@ -199,12 +206,16 @@ def _strip_links(text: str, authors: list[str] | None = None) -> tuple[str, int,
                 if authors is not None and anchor and AUTHOR_URL.search(text, j + 2, end):
                     authors.append(anchor)
                 del buf[start:]
+                target = text[j + 2 : end - 1]
                 if buf and buf[-1].endswith("!"):
                     buf[-1] = buf[-1][:-1]
-                    anchor = ""  # an image: its alt text is not reading text
+                    # An image: its alt text is not reading text.
+                    anchor = f"![{anchor}]({target})" if keep_images else ""
                 elif anchor:
                     link_chars += len(anchor.replace(" ", ""))
                     anchors += 1
+                    if keep_links and not target.lower().startswith("javascript:"):
+                        anchor = f"[{anchor}]({target})"
                 buf.append(anchor)
                 i = end
                 continue
@@ -216,6 +227,21 @@ def _strip_links(text: str, authors: list[str] | None = None) -> tuple[str, int,
     out = _REF_LINK.sub(lambda m: m.group(1), text)
     out = _AUTOLINK.sub(lambda m: m.group(1), out)
     return out, link_chars, anchors
+
+
+def markup_text(raw: str, *, links: bool, images: bool) -> str:
+    """A line's text with its links and/or images kept as Markdown, for ``--links``/``--images``."""
+    text = _HEADING.sub("", raw)
+    text, _, _ = _strip_links(text, keep_links=links, keep_images=images)
+    text = _EMPH.sub("", _QUOTE.sub("", text))
+    text = _ESCAPE.sub(r"\1", text)
+    text = text.strip()
+    b = _BULLET.match(text) or _LEAD_DOT.match(text)
+    if b:
+        text = text[b.end() :]
+    if "|" in text and "](" not in text:
+        text = " ".join(c for c in (c.strip() for c in _CELL_SPLIT.split(text)) if c)
+    return _SPACES.sub(" ", text).strip()
 
 
 def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
