@@ -90,9 +90,12 @@ def read_bytes(
     path: str | None = None,
 ) -> Article:
     """Decode (reporting how) and parse raw bytes: an HTML page or a text dump (``read_text``)."""
-    decoded = decode(data, encoding=encoding)
+    opts = options or ParseOptions()
+    decoded = decode(data, encoding=encoding, lang=opts.lang, fix_mojibake=opts.fix_mojibake)
     article = read_text(decoded.text, options=options)
-    info = EncodingInfo(decoded.encoding, decoded.method, decoded.confidence, decoded.replacements)
+    info = EncodingInfo(
+        decoded.encoding, decoded.method, decoded.confidence, decoded.replacements, decoded.repair
+    )
     return dataclasses.replace(article, encoding=info, path=path)
 
 

@@ -75,13 +75,37 @@ ImagesOpt = Annotated[
 ]
 
 
-def _parse_options(input_kind: InputKind, links: bool, images: bool) -> ParseOptions | None:
-    """The parse options the --input/--links/--images flags ask for (None: the defaults)."""
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language hint for encoding detection (zh, ja, ko, ru, …)."),
+]
+FixMojibakeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fix-mojibake/--no-fix-mojibake",
+        help="Repair text that was decoded wrongly once and saved again (when unambiguous).",
+    ),
+]
+
+
+def _parse_options(
+    input_kind: InputKind,
+    links: bool,
+    images: bool,
+    lang: str | None = None,
+    fix_mojibake: bool = True,
+) -> ParseOptions | None:
+    """The options the --input/--links/--images/--lang/--no-fix-mojibake flags ask for.
+
+    None stands for the defaults, so the fast path and typer build the same request.
+    """
     from reader.parse import ParseOptions
 
-    if input_kind is InputKind.auto and not links and not images:
+    if input_kind is InputKind.auto and not links and not images and not lang and fix_mojibake:
         return None
-    return ParseOptions(input=input_kind.value, links=links, images=images)
+    return ParseOptions(
+        input=input_kind.value, links=links, images=images, lang=lang, fix_mojibake=fix_mojibake
+    )
 
 
 def err(message: str) -> None:
@@ -170,6 +194,8 @@ def convert(
     input_kind: InputOpt = InputKind.auto,
     links: LinksOpt = False,
     images: ImagesOpt = False,
+    lang: LangOpt = None,
+    fix_mojibake: FixMojibakeOpt = True,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     debug: DebugOpt = False,
 ) -> None:
@@ -195,7 +221,7 @@ def convert(
         encoding=encoding,
         max_bytes=max_bytes,
         debug=debug,
-        parse=_parse_options(input_kind, links, images),
+        parse=_parse_options(input_kind, links, images, lang, fix_mojibake),
     )
     raise typer.Exit(run_convert(request))
 
@@ -241,6 +267,8 @@ def view(
     input_kind: InputOpt = InputKind.auto,
     links: LinksOpt = False,
     images: ImagesOpt = False,
+    lang: LangOpt = None,
+    fix_mojibake: FixMojibakeOpt = True,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     debug: DebugOpt = False,
 ) -> None:
@@ -253,7 +281,7 @@ def view(
 
     try:
         _check_stdin([file])
-        options = _parse_options(input_kind, links, images)
+        options = _parse_options(input_kind, links, images, lang, fix_mojibake)
         article = read_article(file, encoding=encoding, options=options, max_bytes=max_bytes)
     except ReaderError as exc:
         raise typer.Exit(_fail(exc)) from None
@@ -409,6 +437,8 @@ def explain(
     input_kind: InputOpt = InputKind.auto,
     links: LinksOpt = False,
     images: ImagesOpt = False,
+    lang: LangOpt = None,
+    fix_mojibake: FixMojibakeOpt = True,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     debug: DebugOpt = False,
 ) -> None:
@@ -421,7 +451,7 @@ def explain(
 
     try:
         _check_stdin([file])
-        options = _parse_options(input_kind, links, images)
+        options = _parse_options(input_kind, links, images, lang, fix_mojibake)
         article = read_article(file, encoding=encoding, options=options, max_bytes=max_bytes)
     except ReaderError as exc:
         raise typer.Exit(_fail(exc)) from None

@@ -126,6 +126,7 @@ class EncodingInfo:
     method: str
     confidence: float | None = None
     replacements: int = 0
+    repair: str | None = None  # the mojibake repair applied, e.g. "utf-8 read as cp1252"
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,7 @@ class Article:
                 "method": enc.method if enc else "user",
                 "confidence": enc.confidence if enc else None,
                 "replacements": enc.replacements if enc else 0,
+                "repair": enc.repair if enc else None,
             },
             "language": self.language,
             "dialect": self.dialect,
@@ -223,7 +225,11 @@ class Article:
             ),
             blank_lines=tuple(lines["blank"]),
             encoding=EncodingInfo(
-                enc["name"], enc["method"], enc["confidence"], enc.get("replacements", 0)
+                enc["name"],
+                enc["method"],
+                enc["confidence"],
+                enc.get("replacements", 0),
+                enc.get("repair"),
             ),
             language=d["language"],
             dialect=d.get("dialect"),
@@ -243,6 +249,7 @@ class EncodingDict(TypedDict):
     method: str
     confidence: float | None
     replacements: int
+    repair: str | None
 
 
 class LinesDict(TypedDict):

@@ -78,6 +78,9 @@ class ParseOptions:
     input: str = "auto"  # "auto" | "html" | "text": HTML sniffed, forced, or never assumed
     links: bool = False  # keep links as Markdown links in the body (HTML and html2text dumps)
     images: bool = False  # keep images as Markdown images in the body
+    # Read by reader.api for decoding (issue 5):
+    lang: str | None = None  # language hint for encoding detection
+    fix_mojibake: bool = True  # repair text that was mis-decoded once and saved again
 
 
 COST_FLOOR = 1.0
