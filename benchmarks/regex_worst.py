@@ -45,9 +45,11 @@ if TYPE_CHECKING:
 
 import reader
 
-# Characters worth trying against any pattern: ASCII and CJK text, the whitespace kinds \s knows
-# beyond the space, the full-width ones portals use, and line-end debris.
-POOL = " a1.中\u3000\u2000|[]()<>…。-_:：/\\*#!"
+# Characters tried against every pattern besides its own: ASCII and CJK text, a space \s knows
+# that the line cleaner does not collapse, a full-width space.
+POOL = " a1中\u2000\u3000"
+# An attack alternates two characters; from a pattern's own this many (and the pool) are paired.
+PAIRED = 14
 TAILS = ("", "\x00", "z")
 
 
@@ -165,12 +167,17 @@ def _time(fn: Callable[[], object], budget: float) -> float:
 def run_patterns(size: int, factor: int, exponent: float, min_ms: float) -> list[Timing]:
     flagged: list[Timing] = []
     patterns = list(find_patterns())
-    print(f"{len(patterns)} patterns, attack strings of {size:,} and {size * factor:,} chars")
+    print(
+        f"{len(patterns)} patterns, attack strings of {size:,} and {size * factor:,} chars",
+        flush=True,
+    )
     worst: list[Timing] = []
     for name, pattern in patterns:
         is_bytes = isinstance(pattern.pattern, bytes)
-        chars = alphabet(pattern) + POOL
-        chars = "".join(dict.fromkeys(c for c in chars if not is_bytes or ord(c) < 256))
+        own = alphabet(pattern)
+        if len(own) > PAIRED:  # a long label list: every character once, a spread of pairs
+            own = own[:: math.ceil(len(own) / PAIRED)]
+        chars = "".join(dict.fromkeys(c for c in own + POOL if not is_bytes or ord(c) < 256))
         # Screen at the small size; only the slowest few per pattern are timed large.
         screened: list[tuple[float, str, str, Callable[[int], str]]] = []
         for label, build in attacks(chars):

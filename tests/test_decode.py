@@ -337,3 +337,14 @@ def test_short_lines_floor(shared: Path) -> None:
         decode(data).text == data.decode(bench.FAMILY_SUPERSET[codec]) for _, data, codec in sample
     )
     assert ok / len(sample) >= 0.97, f"{ok}/{len(sample)}"
+
+
+def test_gbk_page_with_two_stray_bytes_is_still_gbk() -> None:
+    """A single-byte code page "decodes" anything; a CJK reading failing on 2 bytes is better."""
+    text = "青石镇老街改造让古镇焕发新活力，沿街的茶馆、手工作坊和书屋次第开门迎客。" * 20
+    data = text.encode("gbk")
+    data = data[:300] + b"\x80\xff" + data[300:]
+    d = decode(data)
+    assert d.encoding == "gb18030"
+    assert d.replacements >= 1
+    assert "手工作坊" in d.text

@@ -682,6 +682,27 @@ def _chardet_answers(sample: bytes) -> list[tuple[str, float, str | None]]:
     return answers
 
 
+NEAR_CJK_SHARE = 0.8  # share of a nearly-decoding reading's non-ASCII that must be common CJK
+
+
+def _nearly_cjk(sample: bytes, w: _Weigher) -> str | None:
+    """A CJK code page that fails on only a few bytes yet reads as real CJK text.
+
+    Pages with two stray bytes in thousands of GBK characters are common; a single-byte code
+    page chardet is unsure of (cp850 at 0.05) "decodes" them only because it decodes anything.
+    """
+    limit = max(3, len(sample) // 2000)
+    for codec, script in CJK_CODECS.items():
+        text, bad = _replaced(sample, codec)
+        if bad > limit:
+            continue
+        ev = evidence(text, script)
+        if ev.chars >= 20 and ev.cjk >= NEAR_CJK_SHARE * ev.chars and ev.mean > 0:
+            w.note(codec, "fallback")
+            return codec
+    return None
+
+
 def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | None, _Weigher]:
     """Pick a codec for bytes that are not UTF-8: (codec, method, confidence, the weighing)."""
     sample = data[:DETECT_BYTES]
@@ -708,6 +729,13 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
         if best and ev and ev.cjk >= 8 and w.beats(best, (declared, 0.5)):
             return best, "evidence", w.confidence(best), w  # "latin-1" declared, GBK served
         return declared, "declared", None, w
+
+    if declared and w.text(declared) is None and declared in SCRIPT_OF:
+        # Portals declare gb2312 and slip in a few bytes no code page reads: a CJK declaration
+        # that fails on only a handful of bytes still stands (they become U+FFFD, counted).
+        _, bad = _replaced(sample, declared)
+        if bad <= max(3, len(sample) // 2000) and not (best and best != declared):
+            return declared, "declared", None, w
 
     if best is not None and not foreign and w.decisive(best):
         # Dozens of common characters and no other CJK reading near: chardet could only agree
@@ -764,6 +792,10 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
     if single is not None:
         if best and w.beats(best, single):
             return best, "evidence", w.confidence(best), w
+        if best is None and single[1] < LOW_CONFIDENCE and not foreign:
+            near = _nearly_cjk(sample, w)
+            if near is not None:
+                return near, "evidence", None, w
         return single[0], "chardet", single[1], w
     if best and w.total(best) > 0:
         return best, "evidence", w.confidence(best), w
