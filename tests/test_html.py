@@ -10,8 +10,9 @@ from typer.testing import CliRunner
 from reader.api import read_bytes, read_text
 from reader.cli import app
 from reader.errors import UsageError
-from reader.html import HtmlOptions, html_to_page, iso_date, looks_like_html
+from reader.html import HtmlOptions, html_to_page, iso_date
 from reader.parse import ParseOptions
+from reader.sniff import looks_like_html
 from tests.conftest import SAMPLES
 
 ARTICLE = """<!doctype html>

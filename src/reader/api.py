@@ -29,7 +29,7 @@ def read_text(
     html2text dialect plus hints from the markup; both kinds then meet the same parsing engine.
     """
     from reader.errors import UsageError
-    from reader.html import looks_like_html
+    from reader.sniff import looks_like_html
 
     opts = options or ParseOptions()
     if opts.input not in INPUT_KINDS:

@@ -180,12 +180,6 @@ _ISO = re.compile(
     r"\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$"
 )
 _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|net|org|cn)\b|@", re.IGNORECASE)
-_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body)(?=[\s>/])", re.IGNORECASE)
-_COMMON_TAG = re.compile(
-    r"</?(?:div|table|tr|td|p|a|span|form|script|style|meta|link|title|br|img|ul|li|font|center|"
-    r"input|h[1-6])(?=[\s>/])",
-    re.IGNORECASE,
-)
 _MARK = "\ue000"
 _MARK_LINE = re.compile("^\ue000(\\d+)$")
 
@@ -250,22 +244,6 @@ class _Block:
     units: int
     link_units: int
     headline: bool = False  # the element the page's <title>/og:title names, emitted as "# …"
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether decoded text is an HTML document rather than a text dump.
-
-    >>> looks_like_html("<!DOCTYPE html><html><body>x</body></html>"), looks_like_html("# Title")
-    (True, False)
-    """
-    head = text[:1024]
-    if _HTML_SNIFF.search(head):
-        return True
-    if not head.lstrip().startswith("<"):
-        return False
-    # Saved pages can open with a long comment before <html>, and saved fragments (a <div> or
-    # <table> without <html>/<body>) have none at all: then the markup itself tells.
-    return bool(_HTML_SNIFF.search(text[:8192])) or len(_COMMON_TAG.findall(text[:4096])) >= 5
 
 
 def _words(raw: str) -> str:
