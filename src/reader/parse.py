@@ -58,14 +58,16 @@ FOOTER_RE = re.compile(
 _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])"
 )
-_CRUMB_SPLIT = re.compile(r"\s*(?:>>|[>»›〉＞→])\s*")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|[>›〉＞→]|(?<=\s)»(?=\s))\s*")
 _TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}[:：]\d{2}")
 _MAYBE_META = re.compile(
     r"\d|[:：/／╱]|记者|記者|通讯员|通訊員|报道|報導|[Bb]y |BY |[Vv]on |Par |Por |Door "
 )
 _NAV_SEP = re.compile(r"\s[/|｜•·]\s|．|\s{2,}")
 _CODE_CHARS = re.compile(r"[{}();=<>$]")
-_TITLE_SPLIT = re.compile(r"\s+[|｜\-–—•·]\s+|_|——|\s*[|｜〉»›＞]\s*|－|\s>\s")
+# Separators between a headline and a site or section name. En and em dashes and 「——」 are left
+# out: in headlines they join a title and its subtitle far more often than they add a site name.
+_TITLE_SPLIT = re.compile(r"\s+[|｜\-•·]\s+|_|\s*[|｜〉›＞]\s*|－|\s[>»]\s")
 _SENTENCE_END = re.compile(r"[。！？!?]$|[.](?<!\.\.)$")
 
 
@@ -312,7 +314,7 @@ def _clean_title(text: str) -> str:
     parts = [p.strip() for p in _TITLE_SPLIT.split(text) if p and p.strip()]
     if len(parts) < 2:
         return text.strip()
-    return max(parts, key=lambda p: len(CJK_RE.findall(p)) * 2 + len(p))
+    return max(parts, key=text_size_of)
 
 
 def _title_score(line: Line, distance: int) -> float | None:
