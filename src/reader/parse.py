@@ -348,6 +348,8 @@ def _title_score(line: Line, distance: int) -> float | None:
         score -= 12
     if line.truncated:
         score -= 15
+    if text.endswith(("»", "›", ">>", "→")) or "$" in text:
+        score -= 20  # "more in New York »", an unfilled template: links, not headlines
     if line.bullet:
         score -= 10
     if _ORDINAL.match(text):
