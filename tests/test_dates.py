@@ -40,3 +40,14 @@ def test_not_dates(text: str) -> None:
 def test_several_dates_in_order() -> None:
     found = find_dates("发布 2021-01-02，更新 2021年3月4日")
     assert [f.iso for f in found] == ["2021-01-02", "2021-03-04"]
+
+
+def test_day_first_on_request() -> None:
+    assert parse_date("03/05/2022 21:44", dayfirst=True) == "2022-05-03T21:44:00"
+    assert parse_date("03/05/2022 21:44") == "2022-03-05T21:44:00"
+    assert parse_date("13/05/2022", dayfirst=False) == "2022-05-13"  # cannot be month-first
+
+
+def test_german_and_french_month_names() -> None:
+    assert parse_date("16. März 2021") == "2021-03-16"
+    assert parse_date("30 septembre 2018") == "2018-09-30"

@@ -86,3 +86,15 @@ def test_trailing_credit_and_authors() -> None:
 def test_name_line() -> None:
     assert name_line("赵小东、风大天") == ["赵小东", "风大天"]
     assert name_line("这是一句完整的话，并不是名字。") == []
+
+
+def test_unlabelled_date_beside_a_labelled_update() -> None:
+    b = read_byline("By Cat Lee/June 12, 2020 9:49 am/Updated: Aug. 18, 2020 4:17 pm")
+    assert b.date == "2020-06-12T09:49:00"
+    assert b.updated == "2020-08-18T16:17:00"
+
+
+def test_a_short_word_between_label_and_date() -> None:
+    b = read_byline("Veröffentlicht am 13. März 2019 von Michael Weber")
+    assert b.published == "2019-03-13"
+    assert b.authors == ["Michael Weber"]

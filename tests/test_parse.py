@@ -158,3 +158,21 @@ def test_a_list_item_with_one_label_is_content() -> None:
     a = read_text(page)
     assert a.metadata.published is None
     assert "开放时间：周一至周五 9:00—22:00" in [b.text for b in a.body]
+
+
+def test_slashed_dates_are_day_first_on_a_non_english_latin_page() -> None:
+    text = (
+        "O presidente do Senado pretende aprovar a proposta ainda neste semestre, segundo "
+        "aliados, e conversou com ministros do tribunal sobre o calendário de votações. "
+    )
+    page = f"# Pacheco faz acenos ao tribunal\n\n03/05/2022 21:44\n\n{text * 3}\n\n{text * 2}\n"
+    assert read_text(page).metadata.published == "2022-05-03T21:44:00"
+    english = "The council approved the plan on Monday after a long debate about the budget. " * 3
+    page = f"# Council approves plan\n\n03/05/2022 21:44\n\n{english}\n\n{english}\n"
+    assert read_text(page).metadata.published == "2022-03-05T21:44:00"
+
+
+def test_a_linked_date_is_the_posts_date() -> None:
+    body = "Die Nachbarschaftshilfe wird in diesen Wochen wichtiger, sagen die Organisatoren. " * 3
+    page = f"# Solidarität im Viertel\n\n[31\\. März 2020](https://example.org/2020/03/31/post/)\n\n{body}\n\n{body}\n"
+    assert read_text(page).metadata.published == "2020-03-31"

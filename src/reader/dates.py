@@ -109,7 +109,7 @@ def _build(y: int, m: int, d: int | None, match: re.Match[str]) -> str | None:
     return dt.isoformat(timespec="seconds")
 
 
-def find_dates(text: str) -> list[FoundDate]:
+def find_dates(text: str, *, dayfirst: bool = False) -> list[FoundDate]:
     """Every date in the text, in order, as ISO 8601 (with the time when one is given).
 
     >>> [f.iso for f in find_dates("更新时间:2022/11/20 0:25:22 | 2022年11月21日")]
@@ -133,8 +133,9 @@ def find_dates(text: str) -> list[FoundDate]:
             elif kind == "mdy":
                 a, b = int(gd["a"]), int(gd["b"])
                 # Dots mean day.month.year in every locale that uses them; slashes are US order
-                # unless the first number cannot be a month.
-                if gd["sep"] == "." or a > 12:
+                # unless the first number cannot be a month or the page's language writes the
+                # day first (``dayfirst``: French, German, Portuguese… pages).
+                if gd["sep"] == "." or a > 12 or (dayfirst and b <= 12):
                     d, mo = a, b
                 else:
                     mo, d = a, b
@@ -152,7 +153,7 @@ def find_dates(text: str) -> list[FoundDate]:
     return found
 
 
-def parse_date(text: str) -> str | None:
+def parse_date(text: str, *, dayfirst: bool = False) -> str | None:
     """The first date in the text as ISO 8601, or None."""
-    dates = find_dates(text)
+    dates = find_dates(text, dayfirst=dayfirst)
     return dates[0].iso if dates else None

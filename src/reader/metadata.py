@@ -413,7 +413,10 @@ def find_labels(text: str) -> list[tuple[Field, int, int]]:
             # "记者 张三", "Updated Nov 20" – without a colon, only before a name or a date.
             rest = text[m.end() :]
             if f in (Field.PUBLISHED, Field.UPDATED):
-                if not find_dates(rest[:40]) or find_dates(rest[:40])[0].start > 2:
+                # "Updated Nov 20", "Veröffentlicht am 13. März", "Publié le 3 mai": a short word
+                # may stand between the label and its date.
+                near = find_dates(rest[:40])
+                if not near or near[0].start > 5:
                     continue
             elif f is Field.AUTHOR and label in (
                 "记者",
@@ -439,7 +442,7 @@ def control_words(text: str) -> int:
     return sum(text.count(w) for w in CONTROL_WORDS) + sum(text.count(w) for w in NAV_WORDS)
 
 
-def read_byline(text: str, into: Byline | None = None) -> Byline:
+def read_byline(text: str, into: Byline | None = None, *, dayfirst: bool = False) -> Byline:
     """Read the labelled fields of one line into a Byline (a new one unless given).
 
     >>> b = read_byline("作者:佚名 文章来源:本站原创 点击数: 更新时间:2022/11/20 0:25:22")
@@ -453,7 +456,7 @@ def read_byline(text: str, into: Byline | None = None) -> Byline:
         segment = text[vstart:vend]
         b.fields.append(f)
         if f in (Field.PUBLISHED, Field.UPDATED):
-            dates = find_dates(segment)
+            dates = find_dates(segment, dayfirst=dayfirst)
             if dates:
                 iso = dates[0].iso
                 if f is Field.UPDATED:
@@ -464,7 +467,7 @@ def read_byline(text: str, into: Byline | None = None) -> Byline:
         value = _clean_value(segment)
         if f is Field.AUTHOR:
             # "作者：张三 2022-11-20": a date glued after the name is not part of it.
-            for d in find_dates(value):
+            for d in find_dates(value, dayfirst=dayfirst):
                 value = value[: d.start].strip()
                 break
             for name in split_names(value):
@@ -502,11 +505,19 @@ def read_byline(text: str, into: Byline | None = None) -> Byline:
     if wen and Field.AUTHOR not in b.fields:
         b.fields.append(Field.AUTHOR)
         b.authors.append(wen.group("name"))
-    if not labels or all(f not in (Field.PUBLISHED, Field.UPDATED) for f, _, _ in labels):
-        dates = find_dates(text)
-        if dates and b.date is None:
-            b.date = dates[0].iso
-            b.fields.append(Field.DATE)
+    # A date no date label owns ("By Cat Lafuente/June 12, 2020/Updated: Aug. 18, 2020"): the
+    # first such date is the line's plain date.
+    owned = [
+        (start, labels[k + 1][1] if k + 1 < len(labels) else len(text))
+        for k, (f, start, _) in enumerate(labels)
+        if f in (Field.PUBLISHED, Field.UPDATED)
+    ]
+    if b.date is None:
+        for d in find_dates(text, dayfirst=dayfirst):
+            if not any(lo <= d.start < hi for lo, hi in owned):
+                b.date = d.iso
+                b.fields.append(Field.DATE)
+                break
     return b
 
 

@@ -252,17 +252,24 @@ def _best_run(scores: Sequence[float]) -> tuple[int, int] | None:
     return best
 
 
-def _is_byline(line: Line) -> Byline | None:
+def _only_a_date(text: str, dayfirst: bool) -> bool:
+    found = find_dates(text, dayfirst=dayfirst)
+    return len(found) == 1 and len(text) - (found[0].end - found[0].start) <= 3
+
+
+def _is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
     """A short line carrying labelled metadata (or a lone date with a label-free source)."""
     text = line.text
-    if line.empty or len(text) > 220 or (line.link_share > 0.8 and not line.author_links):
+    if line.empty or len(text) > 220:
         return None
+    if line.link_share > 0.8 and not line.author_links and not _only_a_date(text, dayfirst):
+        return None  # a link, unless it is the post's date linking to its permalink
     if not (_MAYBE_META.search(text) or line.author_links):
         return None  # cheap test first: every byline has a digit, a label or "by"
     if line.cjk >= 40 and line.sentences + line.clauses >= 3:
         return None  # prose that happens to name its reporter ("据新华社电（记者 张三）…")
     labels = find_labels(text)
-    b = read_byline(text)
+    b = read_byline(text, dayfirst=dayfirst)
     if line.author_links and not b.authors and line.size <= 40:
         # A link to the writer's page (…/author/jane-roe) names the author, labelled or not.
         named = (name_from_anchor(a) for a in line.author_links)
@@ -363,6 +370,13 @@ def _title_score(line: Line, distance: int) -> float | None:
     return score
 
 
+def _latin_page(lines: list[Line]) -> bool:
+    """A page in a Latin script other than English (the language guess says None for those)."""
+    sample = " ".join(ln.text for ln in lines[:400])[:8000]
+    letters = sum(ch.isalpha() for ch in sample)
+    return letters > 200 and sum(ch.isascii() and ch.isalpha() for ch in sample) > 0.7 * letters
+
+
 def _language(text: str) -> str | None:
     """ISO 639-1 guess from the script of the body text (counted in one pass, no regex)."""
     sample = text[:8000]
@@ -393,8 +407,9 @@ def _language(text: str) -> str | None:
         return None
     if best == "latin":
         words = re.findall(r"[a-z]+", sample.lower())
-        common = sum(w in {"the", "and", "of", "to", "in", "is", "that", "for"} for w in words)
-        return "en" if words and common > 0.04 * len(words) else None
+        # "the" and "and" are frequent in English and absent from German, French, Polish…
+        common = sum(w in {"the", "and", "of", "that", "with"} for w in words)
+        return "en" if words and common > 0.05 * len(words) else None
     return best
 
 
@@ -421,10 +436,15 @@ def parse_lines(
         elif ln.empty:
             part[i], why[i] = Part.BOILERPLATE, "markup only (cell pipes, rules, images)"
 
+    # Slashed dates are month-first in English and Chinese pages, day-first in the rest.
+    guess = _language(" ".join(ln.text for ln in lines[:400] if ln.size > 10))
+    dayfirst = guess is None or guess in ("ru", "el")
+    if guess is None:
+        dayfirst = _latin_page(lines)
     bylines: dict[int, Byline] = {}
     for i, ln in enumerate(lines):
         if part[i] is None:
-            b = _is_byline(ln)
+            b = _is_byline(ln, dayfirst)
             if b is not None:
                 bylines[i] = b
 

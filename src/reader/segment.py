@@ -233,12 +233,11 @@ def markup_text(raw: str, *, links: bool, images: bool) -> str:
     """A line's text with its links and/or images kept as Markdown, for ``--links``/``--images``."""
     text = _HEADING.sub("", raw)
     text, _, _ = _strip_links(text, keep_links=links, keep_images=images)
-    text = _EMPH.sub("", _QUOTE.sub("", text))
-    text = _ESCAPE.sub(r"\1", text)
-    text = text.strip()
+    text = _EMPH.sub("", _QUOTE.sub("", text)).strip()
     b = _BULLET.match(text) or _LEAD_DOT.match(text)
     if b:
         text = text[b.end() :]
+    text = _ESCAPE.sub(r"\1", text)
     if "|" in text and "](" not in text:
         text = " ".join(c for c in (c.strip() for c in _CELL_SPLIT.split(text)) if c)
     return _SPACES.sub(" ", text).strip()
@@ -263,8 +262,6 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     if dialect is not Dialect.PLAIN or _LYNX_TAG.search(text):
         text = _LYNX_TAG.sub(" ", text)
         text = _FIELD.sub(" ", text)
-    if dialect is Dialect.HTML2TEXT:
-        text = _ESCAPE.sub(r"\1", text)
     stripped = text.strip()
     rule = bool(stripped) and (
         _TABLE_RULE.match(stripped) is not None or _HR.match(stripped) is not None
@@ -275,6 +272,9 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     if b and stripped:
         bullet = True
         stripped = stripped[b.end() :]
+    if dialect is Dialect.HTML2TEXT and "\\" in stripped:
+        # Unescaped only now: html2text writes "31\. März" precisely so it is not a list item.
+        stripped = _ESCAPE.sub(r"\1", stripped)
     cells: tuple[str, ...]
     if "|" in stripped:
         cells = tuple(c for c in (c.strip() for c in _CELL_SPLIT.split(stripped)) if c)
