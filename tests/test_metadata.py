@@ -98,3 +98,10 @@ def test_a_short_word_between_label_and_date() -> None:
     b = read_byline("Veröffentlicht am 13. März 2019 von Michael Weber")
     assert b.published == "2019-03-13"
     assert b.authors == ["Michael Weber"]
+
+
+def test_forum_and_blog_post_dates() -> None:
+    assert read_byline("本贴由大卫 于2005年8月12日16:12:21在〖心理咨询〗发表.").published == (
+        "2005-08-12T16:12:21"
+    )
+    assert read_byline("[收藏本文] 发表于2005年09月07日 11:57 AM").published == "2005-09-07T11:57:00"

@@ -306,7 +306,7 @@ _label_alt = "|".join(
 )
 # A label needs a colon after it, except for the few that are never followed by one in practice.
 LABEL_RE = re.compile(
-    r"(?P<label>" + _label_alt + r")\s*(?P<colon>[:：]|/|／|\s(?=\S))",
+    r"(?P<label>" + _label_alt + r")\s*(?P<colon>[:：]|/|／|\s(?=\S)|(?=(?:19|20)\d\d))",
     re.IGNORECASE,
 )
 _LABEL_OF: dict[str, Field] = {
@@ -323,6 +323,10 @@ _BY_RE = re.compile(
 )
 _WEN_RE = re.compile(
     r"(?:^|[\s(（【\[])(?:文|图文|圖文)\s*[/／|｜]\s*(?P<name>(?:(?![\x00-\x7f])[^\W\d_]|·){2,4})"
+)
+# "本贴由大卫于2005年8月12日16:12:21在〖…〗发表": forums date a post in a sentence.
+_POSTED_AT_RE = re.compile(
+    r"[于於]\s*(?P<when>(?:19|20)\d\d[^\n]{4,24}?)[^\n]{0,40}?(?:发表|發表|发布|發佈|发帖|發帖)"
 )
 # "【世界日報╱廣州12日電】", "【華視新聞╱報導】": newsroom and dateline in brackets.
 _NEWSROOM_RE = re.compile(
@@ -409,7 +413,11 @@ def find_labels(text: str) -> list[tuple[Field, int, int]]:
         label = m.group("label")
         f = label_field(label)
         colon = m.group("colon")
-        if colon.isspace():
+        if not colon:
+            # "发表于2005年09月07日": a label glued to a year is a date label or nothing.
+            if f not in (Field.PUBLISHED, Field.UPDATED):
+                continue
+        elif colon.isspace():
             # "记者 张三", "Updated Nov 20" – without a colon, only before a name or a date.
             rest = text[m.end() :]
             if f in (Field.PUBLISHED, Field.UPDATED):
@@ -493,6 +501,12 @@ def read_byline(text: str, into: Byline | None = None, *, dayfirst: bool = False
         for name in split_names(by.group("names")):
             if name not in b.authors:
                 b.authors.append(name)
+    posted = _POSTED_AT_RE.search(text)
+    if posted and b.published is None:
+        found = find_dates(text[posted.start("when") :], dayfirst=dayfirst)
+        if found:
+            b.published = found[0].iso
+            b.fields.append(Field.PUBLISHED)
     newsroom = _NEWSROOM_RE.match(text)
     if newsroom and Field.SOURCE not in b.fields:
         b.fields.append(Field.SOURCE)

@@ -283,6 +283,8 @@ def _is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
     if Field.SOURCE in b.fields and not labels and len(text) <= 40:
         return b  # a bracketed newsroom dateline: "【世界日報╱廣州12日電】"
     has_value = b.authors or b.source or b.published or b.updated or b.views is not None or b.editor
+    if Field.PUBLISHED in b.fields and b.published and len(text) <= 160 and line.sentences <= 1:
+        return b  # "本贴由大卫于2005年8月12日…发表."
     if (
         strong
         and has_value
@@ -541,6 +543,7 @@ def parse_lines(
             meta_idx.append(i)
     after = [i for i in range(last_body + 1, n) if part[i] is not Part.BLANK][:6]
     for i in after:
+        # A plain date below the text may be a teaser's; a labelled one is the article's.
         if i in bylines and part[i] is None and not bylines[i].date:
             part[i], why[i] = Part.METADATA, "byline below the text"
             meta_idx.append(i)
