@@ -105,3 +105,8 @@ def test_forum_and_blog_post_dates() -> None:
         "2005-08-12T16:12:21"
     )
     assert read_byline("[收藏本文] 发表于2005年09月07日 11:57 AM").published == "2005-09-07T11:57:00"
+
+
+def test_forum_poster_is_the_author() -> None:
+    assert read_byline("本贴由大卫 于2005年8月12日16:12:21在〖心理咨询〗发表.").authors == ["大卫"]
+    assert read_byline("发布时间 2005/03/15 22:36:13 by duscha").authors == ["duscha"]

@@ -324,6 +324,11 @@ _BY_RE = re.compile(
 _WEN_RE = re.compile(
     r"(?:^|[\s(（【\[])(?:文|图文|圖文)\s*[/／|｜]\s*(?P<name>(?:(?![\x00-\x7f])[^\W\d_]|·){2,4})"
 )
+# "本贴由大卫于…发表", "… 22:36:13 by duscha": forums name the poster in a sentence.
+_POSTED_BY_RE = re.compile(
+    r"(?:本贴由|本帖由|由)\s*(?P<who>[^\s于於,，]{2,20}?)\s*[于於]\s*(?:19|20)\d\d"
+    r"|(?<=\d)\s+by\s+(?P<user>[\w.\-]{2,30})\b"
+)
 # "本贴由大卫于2005年8月12日16:12:21在〖…〗发表": forums date a post in a sentence.
 _POSTED_AT_RE = re.compile(
     r"[于於]\s*(?P<when>(?:19|20)\d\d[^\n]{4,24}?)[^\n]{0,40}?(?:发表|發表|发布|發佈|发帖|發帖)"
@@ -501,6 +506,10 @@ def read_byline(text: str, into: Byline | None = None, *, dayfirst: bool = False
         for name in split_names(by.group("names")):
             if name not in b.authors:
                 b.authors.append(name)
+    poster = _POSTED_BY_RE.search(text)
+    if poster and not b.authors:
+        b.authors.append(poster.group("who") or poster.group("user"))
+        b.fields.append(Field.AUTHOR)
     posted = _POSTED_AT_RE.search(text)
     if posted and b.published is None:
         found = find_dates(text[posted.start("when") :], dayfirst=dayfirst)
