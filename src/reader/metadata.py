@@ -521,11 +521,11 @@ def read_byline(text: str, into: Byline | None = None, *, dayfirst: bool = False
         b.fields.append(Field.SOURCE)
         b.source = b.source or newsroom.group("source")
     glued = _GLUED_REPORTER_RE.search(text)
-    if glued and Field.AUTHOR not in b.fields:
+    if glued and Field.AUTHOR not in b.fields and looks_like_cjk_name(glued.group("name")):
         b.fields.append(Field.AUTHOR)
         b.authors.append(glued.group("name"))
     wen = _WEN_RE.search(text)
-    if wen and Field.AUTHOR not in b.fields:
+    if wen and Field.AUTHOR not in b.fields and looks_like_cjk_name(wen.group("name")):
         b.fields.append(Field.AUTHOR)
         b.authors.append(wen.group("name"))
     # A date no date label owns ("By Cat Lafuente/June 12, 2020/Updated: Aug. 18, 2020"): the
@@ -637,7 +637,7 @@ def name_from_anchor(anchor: str) -> str | None:
     if not text or any(ch.isdigit() for ch in text):
         return None
     if CJK_NAME_RE.fullmatch(text):
-        return text
+        return text if looks_like_cjk_name(text) else None
     words = text.split()
     if 1 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha()):
         return text

@@ -270,7 +270,7 @@ def _is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         return None  # prose that happens to name its reporter ("据新华社电（记者 张三）…")
     labels = find_labels(text)
     b = read_byline(text, dayfirst=dayfirst)
-    if line.author_links and not b.authors and line.size <= 40:
+    if line.author_links and not b.authors and line.size <= 40 and line.anchors <= 3:
         # A link to the writer's page (…/author/jane-roe) names the author, labelled or not.
         named = (name_from_anchor(a) for a in line.author_links)
         b.authors = list(dict.fromkeys(a for a in named if a))
