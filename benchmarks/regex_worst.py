@@ -50,6 +50,8 @@ import reader
 POOL = " a1中\u2000\u3000"
 # An attack alternates two characters; from a pattern's own this many (and the pool) are paired.
 PAIRED = 14
+SCREEN = 256  # characters in the screening round
+STOP = 0.25  # seconds: an attack string stops growing once one call takes this long
 TAILS = ("", "\x00", "z")
 
 
@@ -164,11 +166,36 @@ def _time(fn: Callable[[], object], budget: float) -> float:
     return best
 
 
-def run_patterns(size: int, factor: int, exponent: float, min_ms: float) -> list[Timing]:
+def _grow(
+    call: Callable[[Any], object], build: Callable[[int], Any], start: int, limit: int
+) -> tuple[float, float, int]:
+    """Double the input from ``start`` until a call takes STOP seconds or the size ``limit``.
+
+    Returns (time at the size before last, time at the last size, last size). Growing in steps
+    keeps a cubic pattern from hanging the run: the last step costs at most 8 x STOP.
+    """
+    n = start
+    before = after = _time(lambda: call(build(n)), 0.05)
+    while n * 2 <= limit and after < STOP:
+        n *= 2
+        subject = build(n)
+        before, after = after, _time(lambda s=subject: call(s), 0.5)
+    return before, after, n
+
+
+def _as(build: Callable[[int], str], is_bytes: bool) -> Callable[[int], Any]:
+    """The attack builder for a str pattern, or its Latin-1 bytes for a bytes pattern."""
+    if is_bytes:
+        return lambda n: build(n).encode("latin-1")
+    return build
+
+
+def run_patterns(size: int, exponent: float, min_ms: float, verbose: bool = False) -> list[Timing]:
     flagged: list[Timing] = []
     patterns = list(find_patterns())
     print(
-        f"{len(patterns)} patterns, attack strings of {size:,} and {size * factor:,} chars",
+        f"{len(patterns)} patterns; attack strings screened at {SCREEN} chars, the worst grown"
+        f" to {size:,} (or until a call takes {STOP} s)",
         flush=True,
     )
     worst: list[Timing] = []
@@ -178,38 +205,33 @@ def run_patterns(size: int, factor: int, exponent: float, min_ms: float) -> list
         if len(own) > PAIRED:  # a long label list: every character once, a spread of pairs
             own = own[:: math.ceil(len(own) / PAIRED)]
         chars = "".join(dict.fromkeys(c for c in own + POOL if not is_bytes or ord(c) < 256))
-        # Screen at the small size; only the slowest few per pattern are timed large.
-        screened: list[tuple[float, str, str, Callable[[int], str]]] = []
+
+        # Screen every attack at a small size; only the slowest few are grown.
+        screened: list[tuple[float, str, str, Callable[[int], Any]]] = []
         for label, build in attacks(chars):
-            subject: Any = build(size)
-            if is_bytes:
-                subject = subject.encode("latin-1")
+            subject = _as(build, is_bytes)(SCREEN)
             for op in ("search", "findall"):
                 method = getattr(pattern, op)
                 took = _time(lambda m=method, s=subject: m(s), 0.05)
-                screened.append((took, label, op, build))
+                screened.append((took, label, op, _as(build, is_bytes)))
         screened.sort(key=lambda row: row[0], reverse=True)
         top: Timing | None = None
-        for took, label, op, build in screened[:3]:
-            subject = build(size * factor)
-            if is_bytes:
-                subject = subject.encode("latin-1")
-            method = getattr(pattern, op)
-            large = _time(lambda m=method, s=subject: m(s), 1.0)
-            t = Timing(name, f"{op} {label}", took, large, factor)
+        for _, label, op, build in screened[:3]:
+            before, after, n = _grow(getattr(pattern, op), build, SCREEN, size)
+            t = Timing(name, f"{op} {label} at n={n:,}", before, after, 2.0)
             if top is None or t.exponent > top.exponent:
                 top = t
+        if verbose and top is not None:
+            print(f"  {top.exponent:5.2f} {top.large * 1000:9.2f} ms  {name}", flush=True)
         if top is not None:
             worst.append(top)
             if top.exponent > exponent and top.large * 1000 > min_ms:
                 flagged.append(top)
     worst.sort(key=lambda t: t.exponent, reverse=True)
-    print(f"{'exp':>5} {'small ms':>9} {'large ms':>9}  pattern / worst input")
+    print(f"{'exp':>5} {'last ms':>9}  pattern: worst input")
     for t in worst[:25]:
         mark = "!" if t in flagged else " "
-        print(
-            f"{t.exponent:5.2f}{mark}{t.small * 1000:9.2f} {t.large * 1000:9.2f}  {t.name}: {t.case}"
-        )
+        print(f"{t.exponent:5.2f}{mark}{t.large * 1000:9.2f}  {t.name}: {t.case}")
     return flagged
 
 
@@ -280,15 +302,15 @@ def run_pipeline(max_size: int, exponent: float, min_ms: float) -> list[Timing]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("what", nargs="?", choices=["patterns", "pipeline", "all"], default="all")
-    parser.add_argument("--size", type=int, default=2000, help="attack string size (patterns)")
-    parser.add_argument("--factor", type=int, default=4, help="growth factor (patterns)")
+    parser.add_argument("--size", type=int, default=16384, help="largest attack string (patterns)")
     parser.add_argument("--max-size", type=int, default=400_000, help="line size (pipeline)")
     parser.add_argument("--exponent", type=float, default=1.4, help="flag growth above this")
     parser.add_argument("--min-ms", type=float, default=20.0, help="ignore flags faster than this")
+    parser.add_argument("-v", "--verbose", action="store_true", help="one line per pattern")
     args = parser.parse_args(argv)
     flagged: list[Timing] = []
     if args.what in ("patterns", "all"):
-        flagged += run_patterns(args.size, args.factor, args.exponent, args.min_ms)
+        flagged += run_patterns(args.size, args.exponent, args.min_ms, args.verbose)
         print()
     if args.what in ("pipeline", "all"):
         flagged += run_pipeline(args.max_size, args.exponent, args.min_ms)

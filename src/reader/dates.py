@@ -79,6 +79,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 @dataclass(frozen=True, slots=True)
 class FoundDate:
     iso: str
@@ -117,6 +120,8 @@ def find_dates(text: str, *, dayfirst: bool = False) -> list[FoundDate]:
     >>> [f.iso for f in find_dates("Published Nov 20, 2022 and 20.11.2022")]
     ['2022-11-20', '2022-11-20']
     """
+    if _YEAR.search(text) is None:
+        return []  # every pattern needs a four-digit year: most lines have none
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

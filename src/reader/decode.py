@@ -929,6 +929,25 @@ def _utf8_lookalike(data: bytes, text: str, hint: str | None) -> tuple[str, _Wei
     return best, w
 
 
+_ASCII_BYTES = bytes(range(128))
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few broken sequences (a stray byte, a splice): the text and how many.
+
+    Without this, three bad bytes in a UTF-8 Chinese page sent the whole page to the legacy
+    decision, and chardet's cp737 (DOS Greek) "decoded" it all into mojibake. Browsers decode
+    such a page as UTF-8 with replacement characters. GBK, Big5 or cp1252 text read as UTF-8
+    gives about one bad sequence per two non-ASCII bytes, far above the 1 in 60 allowed here.
+    """
+    nonascii = len(data.translate(None, _ASCII_BYTES))
+    if nonascii < 60:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return (text, bad) if bad * 60 <= nonascii else None
+
+
 def _from_utf8(text: str, method: DecodeMethod, fix: bool) -> Decoded:
     repaired = repair_mojibake(text) if fix else None
     if repaired is not None:
@@ -996,6 +1015,9 @@ def decode(
         method: DecodeMethod = "evidence"
         confidence = weighing.confidence(codec)
     else:
+        mostly = _mostly_utf8(data)
+        if mostly is not None:
+            return Decoded(mostly[0], "utf-8", "utf-8", None, mostly[1])
         codec, method, confidence, weighing = _decide(data, _lang_key(lang))
     # The sample's reading is the whole text when the sample is the whole input.
     known = None if len(data) > DETECT_BYTES else weighing.texts.get(codec)

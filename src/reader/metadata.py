@@ -451,8 +451,14 @@ def find_labels(text: str) -> list[tuple[Field, int, int]]:
     return out
 
 
+_CONTROLS_RE = re.compile(
+    "|".join(re.escape(w) for w in sorted({*CONTROL_WORDS, *NAV_WORDS}, key=len, reverse=True))
+)
+
+
 def control_words(text: str) -> int:
-    return sum(text.count(w) for w in CONTROL_WORDS) + sum(text.count(w) for w in NAV_WORDS)
+    """How many page-control words (font size, print, share, previous/next…) the text has."""
+    return len(_CONTROLS_RE.findall(text))
 
 
 def read_byline(text: str, into: Byline | None = None, *, dayfirst: bool = False) -> Byline:

@@ -381,7 +381,7 @@ def _latin_page(lines: list[Line]) -> bool:
 
 def _language(text: str) -> str | None:
     """ISO 639-1 guess from the script of the body text (counted in one pass, no regex)."""
-    sample = text[:8000]
+    sample = text[:2000]
     if not sample.strip():
         return None
     kana = hangul = han = cyr = greek = latin = 0
@@ -439,7 +439,7 @@ def parse_lines(
             part[i], why[i] = Part.BOILERPLATE, "markup only (cell pipes, rules, images)"
 
     # Slashed dates are month-first in English and Chinese pages, day-first in the rest.
-    guess = _language(" ".join(ln.text for ln in lines[:400] if ln.size > 10))
+    guess = _language(" ".join(ln.text for ln in lines[:300] if ln.size > 10))
     dayfirst = guess is None or guess in ("ru", "el")
     if guess is None:
         dayfirst = _latin_page(lines)

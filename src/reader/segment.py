@@ -46,6 +46,7 @@ _FIELD = re.compile(r"_{4,}")
 _CJK_GAP = re.compile(
     r"(?<=[\u3400-\u9fff\uff01-\uff5e」』”）】》])\s+(?=[\u3400-\u9fff「『“（【《])"
 )
+_RULE_CHARS = frozenset(" \t|:-+=_*~")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
 
@@ -109,14 +110,14 @@ def _unspace_cjk(text: str) -> str:
 def detect_dialect(lines: list[str]) -> Dialect:
     """Guess how the page was dumped from the artefacts its lines carry."""
     md = lynx = pipes = 0
-    for line in lines[:4000]:
+    for line in lines[:1500]:
         if "](" in line or line.lstrip().startswith(("* ", "#")) or line.endswith("  "):
             md += 1
         if _LYNX_TAG.search(line) or line.startswith("   ") or "_____" in line:
             lynx += 1
         if line.rstrip().endswith("|") or line.strip() == "|":
             pipes += 1
-    n = max(1, sum(1 for line in lines[:4000] if line.strip()))
+    n = max(1, sum(1 for line in lines[:1500] if line.strip()))
     if md / n > 0.05 and md >= lynx:
         return Dialect.HTML2TEXT
     if lynx / n > 0.3:
@@ -256,14 +257,19 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         if m:
             heading = len(m.group(1))
             text = text[m.end() :]
-        text, link_chars, anchors = _strip_links(text, author_links)
-        text = _EMPH.sub("", text)
-        text = _QUOTE.sub("", text)
-    if dialect is not Dialect.PLAIN or _LYNX_TAG.search(text):
+        if "](" in text or "<http" in text or "][" in text:
+            text, link_chars, anchors = _strip_links(text, author_links)
+        if "*" in text or "__" in text:
+            text = _EMPH.sub("", text)
+        if ">" in text:
+            text = _QUOTE.sub("", text)
+    # Each substitution runs only where its artefact can be: most lines have none of them.
+    if "[" in text or "(" in text or "IFRAME" in text or "CAPTION" in text:
         text = _LYNX_TAG.sub(" ", text)
+    if "____" in text:
         text = _FIELD.sub(" ", text)
     stripped = text.strip()
-    rule = bool(stripped) and (
+    rule = bool(stripped) and _RULE_CHARS.issuperset(stripped) and (
         _TABLE_RULE.match(stripped) is not None or _HR.match(stripped) is not None
     )
     if rule:
@@ -281,7 +287,8 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         stripped = " ".join(cells)
     else:
         cells = (stripped,) if stripped else ()
-    stripped = _SPACES.sub(" ", stripped).strip()
+    if "  " in stripped or "\t" in stripped or "\u3000" in stripped or "\xa0" in stripped:
+        stripped = _SPACES.sub(" ", stripped).strip()
     if " " in stripped and CJK_RE.search(stripped):
         stripped = _unspace_cjk(stripped)
     image_only = not stripped and ("![" in raw or "[IMG" in raw or bool(_LYNX_TAG.search(raw)))
