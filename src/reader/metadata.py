@@ -345,7 +345,12 @@ _GLUED_REPORTER_RE = re.compile(
 _CREDIT_RE = re.compile(
     r"[(（【\[]\s*(?P<credit>[^()（）\[\]【】]{2,60}?(?:供稿|供图|摄|攝|报道|報導|撰稿|整理|编辑|編輯))\s*[)）】\]]\s*$"
 )
-_NAME_SPLIT = re.compile(r"\s*(?:[、，,;；/／&]|\band\b|和|及|與|与)\s*|\s{1,}(?=(?![\x00-\x7f])[^\W\d_])")
+# Spaces are taken from the start of their run only ((?<!\s)): a bare \s* retries a long run of
+# spaces from each of its positions, O(n²).
+_NAME_SPLIT = re.compile(
+    r"(?:(?<!\s)\s+)?(?:[、，,;；/／&]|\band\b|和|及|與|与)\s*"
+    r"|(?<!\s)\s+(?=(?![\x00-\x7f])[^\W\d_])"
+)
 _VALUE_CUT = re.compile(r"\s{2,}|[|｜【\[<>()（）]|\u3000")
 _NUMBER = re.compile(r"\d[\d,]*")
 _GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
@@ -381,7 +386,7 @@ _ROLE = re.compile(
 _CJK_ROLE = re.compile(
     r"评论员|評論員|记者|記者|编辑|編輯|通讯员|通訊員|特约|特約|主持人|实习生|實習生|本报|本報|综合|綜合"
 )
-_REPORTS = re.compile(r"\s*(?:报道|報導|報道|摄影?|攝影?|撰文|整理)$")
+_REPORTS = re.compile(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|撰文|整理)$")  # cf. _NAME_SPLIT
 
 
 def _clean_value(raw: str) -> str:

@@ -42,7 +42,14 @@ RELATED_RE = re.compile(
     r"most (?:read|popular)|trending|see also|further reading|top stories|latest news)",
     re.IGNORECASE,
 )
-_BRACKETS = re.compile(r"^[\s【\[（(<《「『|#*>:：-]+|[\s】\]）)>》」』|:：-]+$")
+# Leading openers and trailing closers. The trailing run is tried from its first character only
+# (the lookbehind), so a long run that does not end the text is not rescanned from each of its
+# positions (O(n²)); the first branch covers openers running straight into closers.
+_BRACKETS = re.compile(
+    r"^[\s【\[（(<《「『|#*>:：-]++[\s】\]）)>》」』|:：-]+$"
+    r"|^[\s【\[（(<《「『|#*>:：-]+"
+    r"|(?<![\s】\]）)>》」』|:：-])[\s】\]）)>》」』|:：-]+$"
+)
 _BREADCRUMB = re.compile(
     r"(?:>|»|›|→|＞|>>)\s*\S+\s*(?:>|»|›|→|＞)|位置[:：]|当前位置|當前位置|您的位置"
 )
@@ -58,7 +65,9 @@ FOOTER_RE = re.compile(
 _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])"
 )
-_CRUMB_SPLIT = re.compile(r"\s*(?:>>|[>›〉＞→]|(?<=\s)»(?=\s))\s*")
+# (?:(?<!\s)\s+)? takes leading spaces from the start of their run only: a bare \s* retries a long
+# run of spaces that no separator follows from each of its positions, O(n²).
+_CRUMB_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:>>|[>›〉＞→]|(?<=\s)»(?=\s))\s*")
 _TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}[:：]\d{2}")
 _MAYBE_META = re.compile(
     r"\d|[:：/／╱]|记者|記者|通讯员|通訊員|报道|報導|[Bb]y |BY |[Vv]on |Par |Por |Door "
@@ -67,7 +76,10 @@ _NAV_SEP = re.compile(r"\s[/|｜•·]\s|．|\s{2,}")
 _CODE_CHARS = re.compile(r"[{}();=<>$]")
 # Separators between a headline and a site or section name. En and em dashes and 「——」 are left
 # out: in headlines they join a title and its subtitle far more often than they add a site name.
-_TITLE_SPLIT = re.compile(r"\s+[|｜\-•·]\s+|_|\s*[|｜〉›＞]\s*|－|\s[>»]\s")
+# Spaces before a separator are taken from the start of their run only (see _CRUMB_SPLIT).
+_TITLE_SPLIT = re.compile(
+    r"(?<!\s)\s+[|｜\-•·]\s+|_|(?:(?<!\s)\s+)?[|｜〉›＞]\s*|－|\s[>»]\s"
+)
 _SENTENCE_END = re.compile(r"[。！？!?]$|[.](?<!\.\.)$")
 
 
@@ -374,9 +386,9 @@ def _title_score(line: Line, distance: int) -> float | None:
 
 def _latin_page(lines: list[Line]) -> bool:
     """A page in a Latin script other than English (the language guess says None for those)."""
-    sample = " ".join(ln.text for ln in lines[:400])[:8000]
+    sample = " ".join(ln.text for ln in lines[:300])[:3000]
     letters = sum(ch.isalpha() for ch in sample)
-    return letters > 200 and sum(ch.isascii() and ch.isalpha() for ch in sample) > 0.7 * letters
+    return letters > 150 and sum(ch.isascii() and ch.isalpha() for ch in sample) > 0.7 * letters
 
 
 def _language(text: str) -> str | None:

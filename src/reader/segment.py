@@ -24,7 +24,10 @@ WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Sentence punctuation: the full-width CJK marks and the Western ones followed by a space/end.
 SENTENCE_RE = re.compile(r"[。！？；]|[.!?;](?=\s|$|[\"'”’)])")
 CLAUSE_RE = re.compile(r"[，、,：:]")
-ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.|。。。|\.{2,}|…+)\s*[)\]）】]?\s*$")
+# Each run of dots or ellipses is tried from its first character only (the lookbehinds), and the
+# spaces are taken possessively: otherwise a long run that does not end the line is rescanned
+# from every position in it, O(n²) (see benchmarks/regex_worst.py).
+ELLIPSIS_RE = re.compile(r"(?:(?<!…)…+|(?<!\.)\.{2,}|。。。)\s*+[)\]）】]?\s*+$")
 
 _REF_LINK = re.compile(r"\[([^\]\n]{1,300})\]\[\d+\]")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
@@ -34,7 +37,10 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _BULLET = re.compile(r"^\s*(?:[*+\-•·‧]|\d{1,3}[.)]|o)\s+(?=\S)")
 _LEAD_DOT = re.compile(r"^[‧•·・▪◆◇■□►▶]\s*(?=\S)")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
-_TABLE_RULE = re.compile(r"^[\s|:\-+=]*-{3,}[\s|:\-+=]*$")
+# Rule characters only, with a run of three dashes somewhere. Written as a check of the whole
+# line plus a search for "---": the form [set]*-{3,}[set]*$ backtracks in O(n³) on a long run of
+# dashes followed by anything else.
+_TABLE_RULE = re.compile(r"^(?=[\s|:\-+=]*+$).*?-{3}")
 _HR = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _LYNX_TAG = re.compile(
     r"\[(?:IMG|INLINE|EMBED|BUTTON[^\]]{0,80}|image|LINK|hidden|[^\]\s]{1,120}\."
@@ -48,7 +54,9 @@ _CJK_GAP = re.compile(
 )
 _RULE_CHARS = frozenset(" \t|:-+=_*~")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
-_CELL_SPLIT = re.compile(r"\s*\|\s*")
+# Leading spaces are taken only from the start of a run of them: "\s*\|" alone retries a long run
+# of spaces that no pipe follows from each of its positions, O(n²).
+_CELL_SPLIT = re.compile(r"(?:(?<!\s)\s+)?\|\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +94,11 @@ class Line:
         return not self.text
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# An address starts where a run of local-part characters starts (the lookbehind) and its parts
+# cannot contain another "@": "\S+@\S+\.\w+" backtracked in O(n³) on a long token of ".@".
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![^\s@,;<>()\[\]])[^\s@,;<>()\[\]]+@[^\s@]+\.\w+"
+)
 
 
 def text_size(text: str) -> int:
