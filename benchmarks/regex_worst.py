@@ -36,6 +36,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass
+from functools import partial
 from re import _constants as sre_c  # type: ignore[attr-defined]  # the parser's node names
 from re import _parser as sre_parse  # type: ignore[attr-defined]  # no public parse tree API
 from typing import TYPE_CHECKING, Any
@@ -141,14 +142,26 @@ def alphabet(pattern: re.Pattern[Any]) -> str:
     return "".join(sorted(chars))
 
 
+def _repeat(c: str, tail: str) -> Callable[[int], str]:
+    return lambda n: c * n + tail
+
+
+def _alternate(a: str, b: str) -> Callable[[int], str]:
+    return lambda n: (a + b) * (n // 2) + "z"
+
+
+def _run_after(a: str, b: str) -> Callable[[int], str]:
+    return lambda n: a * 3 + b * n + "z"
+
+
 def attacks(chars: str) -> Iterator[tuple[str, Callable[[int], str]]]:
     """(label, build) pairs: ``build(n)`` is an attack string of about n characters."""
     for c in chars:
         for tail in TAILS:
-            yield f"{c!r}*n+{tail!r}", lambda n, c=c, t=tail: c * n + t
+            yield f"{c!r}*n+{tail!r}", _repeat(c, tail)
     for a, b in itertools.permutations(chars, 2):
-        yield f"{a + b!r}*n/2+'z'", lambda n, a=a, b=b: (a + b) * (n // 2) + "z"
-        yield f"{a * 3!r}+{b!r}*n+'z'", lambda n, a=a, b=b: a * 3 + b * n + "z"
+        yield f"{a + b!r}*n/2+'z'", _alternate(a, b)
+        yield f"{a * 3!r}+{b!r}*n+'z'", _run_after(a, b)
 
 
 def _time(fn: Callable[[], object], budget: float) -> float:
@@ -175,11 +188,11 @@ def _grow(
     keeps a cubic pattern from hanging the run: the last step costs at most 8 x STOP.
     """
     n = start
-    before = after = _time(lambda: call(build(n)), 0.05)
+    before = after = _time(partial(call, build(n)), 0.05)
     while n * 2 <= limit and after < STOP:
         n *= 2
         subject = build(n)
-        before, after = after, _time(lambda s=subject: call(s), 0.5)
+        before, after = after, _time(partial(call, subject), 0.5)
     return before, after, n
 
 
@@ -212,7 +225,7 @@ def run_patterns(size: int, exponent: float, min_ms: float, verbose: bool = Fals
             subject = _as(build, is_bytes)(SCREEN)
             for op in ("search", "findall"):
                 method = getattr(pattern, op)
-                took = _time(lambda m=method, s=subject: m(s), 0.05)
+                took = _time(partial(method, subject), 0.05)
                 screened.append((took, label, op, _as(build, is_bytes)))
         screened.sort(key=lambda row: row[0], reverse=True)
         top: Timing | None = None
@@ -284,8 +297,8 @@ def run_pipeline(max_size: int, exponent: float, min_ms: float) -> list[Timing]:
     print(f"{'exp':>5} {'small ms':>9} {'large ms':>9} {'64 MB s':>9}  shape")
     for name, shape in SHAPES.items():
         small, large = shape(small_size), shape(max_size)
-        t_small = _time(lambda s=small: read_text(s), 2.0)
-        t_large = _time(lambda s=large: read_text(s), 5.0)
+        t_small = _time(partial(read_text, small), 2.0)
+        t_large = _time(partial(read_text, large), 5.0)
         t = Timing("read_text", name, t_small, t_large, len(large) / len(small))
         k = max(1.0, t.exponent)
         at_64mb = t_large * (64 * 1024 * 1024 / len(large)) ** k

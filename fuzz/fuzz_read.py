@@ -17,7 +17,7 @@ import os
 import sys
 import time
 
-import atheris
+import atheris  # type: ignore[import-untyped,import-not-found,unused-ignore]  # no stubs
 
 # Lets the fuzzer see what str.startswith/endswith compare with. Not the "RegEx" hook: its
 # pattern proxy takes no ``pos`` argument, and html.parser calls ``pattern.search(text, i)``.
@@ -27,7 +27,7 @@ with atheris.instrument_imports(include=["reader"]):
     import reader.html
     import reader.render.json
     import reader.render.markdown
-    import reader.render.text
+    import reader.render.text  # noqa: F401  (imported inside the hook to be instrumented)
     from reader.api import read_article, read_text
     from reader.errors import ReaderError
     from reader.model import Article
@@ -38,7 +38,7 @@ with atheris.instrument_imports(include=["reader"]):
 SLOW = float(os.environ.get("READER_FUZZ_SLOW", "2.0"))
 
 
-class SlowInput(Exception):
+class SlowInputError(Exception):
     """An input that took far longer than its size explains."""
 
 
@@ -89,7 +89,7 @@ def one_input(data: bytes) -> None:
     check(article)
     took = time.perf_counter() - started
     if took > SLOW:
-        raise SlowInput(f"{len(data)} bytes took {took:.1f} s (route {route})")
+        raise SlowInputError(f"{len(data)} bytes took {took:.1f} s (route {route})")
 
 
 def main() -> None:

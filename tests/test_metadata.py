@@ -104,7 +104,9 @@ def test_forum_and_blog_post_dates() -> None:
     assert read_byline("本贴由大卫 于2005年8月12日16:12:21在〖心理咨询〗发表.").published == (
         "2005-08-12T16:12:21"
     )
-    assert read_byline("[收藏本文] 发表于2005年09月07日 11:57 AM").published == "2005-09-07T11:57:00"
+    assert (
+        read_byline("[收藏本文] 发表于2005年09月07日 11:57 AM").published == "2005-09-07T11:57:00"
+    )
 
 
 def test_forum_poster_is_the_author() -> None:

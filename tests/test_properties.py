@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -34,6 +34,8 @@ from reader.render import Format, render
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from reader.model import ArticleDict
 
 # A longer run by hand: READER_PROPERTY_EXAMPLES=5000 pytest tests/test_properties.py
 EXAMPLES = int(os.environ.get("READER_PROPERTY_EXAMPLES", "60"))
@@ -60,10 +62,11 @@ DATES = [
     "2022年13月40日",
     "",
 ]
-WORDS = "the city council said on monday that a new plan would open more parks and roads".split()
+WORDS = "the city council said on monday that a new plan would open more parks and roads"
+WORDS_LIST = WORDS.split(" ")
 
 _zh_chars = st.text(alphabet=HANZI + HANT + KANA, min_size=1, max_size=30)
-_en_words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join)
+_en_words = st.lists(st.sampled_from(WORDS_LIST), min_size=1, max_size=14).map(" ".join)
 
 
 @st.composite
@@ -137,8 +140,10 @@ _markup = st.sampled_from(
 # Controls, zero-width and exotic line ends; NUL is left to the "no exception" test, since a
 # NUL byte makes the input binary and there is then no article to check.
 _noise = st.sampled_from(
-    ["\x01", "\x08", "\x0b", "\x0c", "\x1b[0m", "\x7f", "\x85", "\x9f", "\u200b", "\ufeff"]
-    + ["\u2028", "\u2029", "\r", "\ue000", "\U0001f600", "\ud7ff", "\uffff"]
+    [
+        *("\x01", "\x08", "\x0b", "\x0c", "\x1b[0m", "\x7f", "\x85", "\x9f", "\u200b", "\ufeff"),
+        *("\u2028", "\u2029", "\r", "\ue000", "\U0001f600", "\ud7ff", "\uffff"),
+    ]
 )
 
 
@@ -221,12 +226,12 @@ def editor_line_count(text: str) -> int:
     return len(pieces) - (pieces[-1] == "")
 
 
-def provenance(d: dict[str, Any]) -> list[int]:
+def provenance(d: ArticleDict) -> list[int]:
     """Every line number the JSON ``lines`` object names, with repeats, sorted."""
     lines = d["lines"]
     found: list[int] = [*lines["title"], *lines["blank"]]
-    for part in ("metadata", "body", "teasers", "boilerplate"):
-        for group in lines[part]:
+    for groups in (lines["metadata"], lines["body"], lines["teasers"], lines["boilerplate"]):
+        for group in groups:
             found.extend(group)
     return sorted(found)
 

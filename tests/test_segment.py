@@ -72,4 +72,6 @@ def test_markup_text_keeps_links_or_images_on_request() -> None:
 
     raw = "See [the minutes](/m) and ![chart](/c.png) here [x](javascript:void\\(0\\))"
     assert markup_text(raw, links=True, images=False) == "See [the minutes](/m) and here x"
-    assert markup_text(raw, links=False, images=True) == "See the minutes and ![chart](/c.png) here x"
+    assert (
+        markup_text(raw, links=False, images=True) == "See the minutes and ![chart](/c.png) here x"
+    )

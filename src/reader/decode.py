@@ -219,6 +219,9 @@ def _strict(data: bytes, codec: str, *, final: bool = True) -> str | None:
         return None
 
 
+_PRINTABLE_ASCII = bytes([9, 10, 13, *range(32, 127)])
+
+
 def _unicode_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-32/16 text without a BOM, for data with NUL bytes, which is binary otherwise.
 
@@ -228,6 +231,11 @@ def _unicode_without_bom(data: bytes) -> tuple[str, str] | None:
     """
     sample = data[:SNIFF_BYTES]
     n = len(sample)
+    if len(sample.translate(None, _PRINTABLE_ASCII)) < 0.15 * n:
+        # ASCII text with a stray NUL, not UTF-16: every pair of ASCII bytes reads as a CJK
+        # character, so "some text\x00…" came out as "獯浥⁴數…". In real UTF-16 a quarter or
+        # more of the bytes are NULs or high bytes (kana-heavy Japanese is the lowest).
+        return None
     codecs_: list[str] = []
     if n >= 8 and n % 4 == 0:
         quarter = n // 4

@@ -386,7 +386,8 @@ _ROLE = re.compile(
 _CJK_ROLE = re.compile(
     r"评论员|評論員|记者|記者|编辑|編輯|通讯员|通訊員|特约|特約|主持人|实习生|實習生|本报|本報|综合|綜合"
 )
-_REPORTS = re.compile(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|撰文|整理)$")  # cf. _NAME_SPLIT
+# Spaces from the start of their run only, as in _NAME_SPLIT.
+_REPORTS = re.compile(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|撰文|整理)$")
 
 
 def _clean_value(raw: str) -> str:
@@ -563,7 +564,9 @@ NAME_LINE_RE = re.compile(
 )
 _TAIL_AUTHOR_RE = re.compile(
     r"[(（]\s*(?:(?:本报|本報|新华社|新華社|新华网|中新社|中新網)?(?:记者|記者|通讯员|通訊員)\s*)?"
-    r"(?P<names>" + NAME_LIST + r")(?:\s+(?![\x00-\x7f])[^\W\d_]{2,8}(?:报道|報導|電|电))?\s*[)）]\s*$"
+    r"(?P<names>"
+    + NAME_LIST
+    + r")(?:\s+(?![\x00-\x7f])[^\W\d_]{2,8}(?:报道|報導|電|电))?\s*[)）]\s*$"
 )
 # Name patterns use "a non-ASCII letter" rather than the Han range: a class spanning
 # U+4E00–U+9FFF costs Python's re about 2 ms to compile, paid by every run of the command.
@@ -588,7 +591,24 @@ SURNAMES = frozenset(
     "阙闕浦戈伏鹿薄邸雍辜羊阿乌烏母裘亓修邰赫杭况況那宿鲜鮮印逯隆茹诸諸战戰慕危玉银銀亢嵇公哈湛宾賓戎勾茅利於"
     "呼居揭干但尉冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由"
 )
-COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "歐陽",
+    "司马",
+    "司馬",
+    "上官",
+    "诸葛",
+    "諸葛",
+    "东方",
+    "東方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "令狐",
+    "司徒",
+    "夏侯",
+)
 
 
 def looks_like_cjk_name(name: str) -> bool:

@@ -77,9 +77,7 @@ _CODE_CHARS = re.compile(r"[{}();=<>$]")
 # Separators between a headline and a site or section name. En and em dashes and 「——」 are left
 # out: in headlines they join a title and its subtitle far more often than they add a site name.
 # Spaces before a separator are taken from the start of their run only (see _CRUMB_SPLIT).
-_TITLE_SPLIT = re.compile(
-    r"(?<!\s)\s+[|｜\-•·]\s+|_|(?:(?<!\s)\s+)?[|｜〉›＞]\s*|－|\s[>»]\s"
-)
+_TITLE_SPLIT = re.compile(r"(?<!\s)\s+[|｜\-•·]\s+|_|(?:(?<!\s)\s+)?[|｜〉›＞]\s*|－|\s[>»]\s")
 _SENTENCE_END = re.compile(r"[。！？!?]$|[.](?<!\.\.)$")
 
 

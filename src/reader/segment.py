@@ -29,7 +29,8 @@ CLAUSE_RE = re.compile(r"[，、,：:]")
 # from every position in it, O(n²) (see benchmarks/regex_worst.py).
 ELLIPSIS_RE = re.compile(r"(?:(?<!…)…+|(?<!\.)\.{2,}|。。。)\s*+[)\]）】]?\s*+$")
 
-_REF_LINK = re.compile(r"\[([^\]\n]{1,300})\]\[\d+\]")
+# The anchor holds no "[": else a run of them was scanned 300 characters deep from each one.
+_REF_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\[\d+\]")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
 _EMPH = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -96,17 +97,17 @@ class Line:
 
 # An address starts where a run of local-part characters starts (the lookbehind) and its parts
 # cannot contain another "@": "\S+@\S+\.\w+" backtracked in O(n³) on a long token of ".@".
-_URL = re.compile(
-    r"(?:https?://|www\.)\S+|(?<![^\s@,;<>()\[\]])[^\s@,;<>()\[\]]+@[^\s@]+\.\w+"
-)
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@,;<>()\[\]])[^\s@,;<>()\[\]]+@[^\s@]+\.\w+")
 
 
 def text_size(text: str) -> int:
     """Reading units of a text; URLs and e-mail addresses are not reading."""
     if "://" in text or "www." in text or "@" in text:
         text = _URL.sub(" ", text)
-    cjk = len(CJK_RE.findall(text))
-    words = len(WORD_RE.findall(CJK_RE.sub(" ", text)))
+    # One pass counts the CJK characters and blanks them out (findall built a list of them all:
+    # a third of the time a 64 MB line took).
+    rest, cjk = CJK_RE.subn(" ", text)
+    words = len(WORD_RE.findall(rest))
     return cjk + words * 2
 
 
@@ -142,13 +143,22 @@ def detect_dialect(lines: list[str]) -> Dialect:
 _SPECIAL = re.compile(r"[\\\[\]]")
 _URL_CHARS = re.compile(r"[\\()\n]")
 URL_LIMIT = 2048  # a link target longer than this is not a link target
+# Nor one with more parentheses and backslashes than this. Without a cap, a line of "[a](" or of
+# backslashes made every "](" walk 2048 characters one special at a time: 64 MB took hours.
+URL_SPECIALS = 16
+# Links nested deeper than this are taken as text. html2text nests two (an image in a link); each
+# level copies the anchor text inside it, so unbounded nesting was quadratic in the line length.
+MAX_NEST = 16
 
 
 def _url_end(text: str, k: int) -> int:
     """Index just past the ``)`` closing a link target that starts at ``k``; -1 if none."""
     depth = 1
     escaped = -1
-    for m in _URL_CHARS.finditer(text, k, min(len(text), k + URL_LIMIT)):
+    specials = _URL_CHARS.finditer(text, k, min(len(text), k + URL_LIMIT))
+    for seen, m in enumerate(specials):
+        if seen == URL_SPECIALS:
+            return -1
         c = m.group()
         if m.start() == escaped:
             continue
@@ -206,7 +216,8 @@ def _strip_links(
             i = j + 2
             continue
         if c == "[":
-            opens.append(len(buf))
+            if len(opens) < MAX_NEST:
+                opens.append(len(buf))
             buf.append("[")
             i = j + 1
             continue
@@ -281,8 +292,10 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     if "____" in text:
         text = _FIELD.sub(" ", text)
     stripped = text.strip()
-    rule = bool(stripped) and _RULE_CHARS.issuperset(stripped) and (
-        _TABLE_RULE.match(stripped) is not None or _HR.match(stripped) is not None
+    rule = (
+        bool(stripped)
+        and _RULE_CHARS.issuperset(stripped)
+        and (_TABLE_RULE.match(stripped) is not None or _HR.match(stripped) is not None)
     )
     if rule:
         stripped = ""
@@ -332,7 +345,7 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         rule=rule,
         image_only=image_only,
         size=text_size(stripped),
-        cjk=len(CJK_RE.findall(stripped)),
+        cjk=CJK_RE.subn("", stripped)[1],  # a count without a list of every character
         sentences=len(SENTENCE_RE.findall(stripped)),
         clauses=len(CLAUSE_RE.findall(stripped)),
         fragments=len(_CJK_GAP.split(stripped)),
