@@ -279,20 +279,28 @@ def _pooled(
 
     window: deque[tuple[Input, Future[Result]]] = deque()
     limit = workers * WINDOW_PER_JOB
-    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint) as pool:
-        try:
-            for item in inputs:
-                window.append((item, _submit(pool, item, fmt, opts)))
-                if len(window) >= limit:
-                    done, future = window.popleft()
-                    yield done, future.result()
-            while window:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
+    finished = False
+    try:
+        for item in inputs:
+            window.append((item, _submit(pool, item, fmt, opts)))
+            if len(window) >= limit:
                 done, future = window.popleft()
                 yield done, future.result()
-        finally:
-            # Stopped early (an error, Ctrl-C, a consumer that broke off): drop what is queued.
-            for _, future in window:
-                future.cancel()
+        while window:
+            done, future = window.popleft()
+            yield done, future.result()
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            # Stopped early (an error, Ctrl-C, a consumer that broke off): drop what is queued
+            # and stop the workers rather than wait for them; one may be blocked on a FIFO.
+            workers_now = list(getattr(pool, "_processes", {}).values())  # no public handle
+            pool.shutdown(wait=False, cancel_futures=True)
+            for proc in workers_now:
+                proc.terminate()
 
 
 def convert_many(

@@ -458,7 +458,12 @@ def explain(
     out = sys.stdout
     for e in article.explanations:
         text = e.text if len(e.text) <= 60 else e.text[:59] + "…"
-        out.write(f"{e.line:5d}  {e.part.value:<11}  {e.reason:<48}  {text}\n")
+        try:
+            out.write(f"{e.line:5d}  {e.part.value:<11}  {e.reason:<48}  {text}\n")
+        except BrokenPipeError:
+            # Closed pipe: caught here, since click would turn it into exit 1 (see main()).
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
     raise typer.Exit(0)
 
 
@@ -471,10 +476,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="reader")
     except BrokenPipeError:
-        # Someone stopped reading (``| head``): point stdout at devnull so the final flush is silent.
+        # Someone stopped reading (``| head``): point stdout at devnull so the final flush is
+        # silent, and exit 0 as `convert` does (see runner.run_convert).
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(int(ExitCode.INPUT_FAILED))
+        sys.exit(int(ExitCode.OK))
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(int(ExitCode.INTERRUPTED))

@@ -189,6 +189,11 @@ def _name(label: str) -> str:
     return codecs.lookup(LABELS.get(label, label)).name
 
 
+def check_encoding(name: str) -> str:
+    """The codec for a user's ``--encoding``; UsageError if it is no text encoding."""
+    return _user_codec(name)
+
+
 def _user_codec(name: str) -> str:
     try:
         info = codecs.lookup(name)

@@ -174,7 +174,7 @@ class Article:
             "metadata_lines": [b.text for b in m.lines],
             "encoding": {
                 "name": enc.name if enc else None,
-                "method": enc.method if enc else "user",
+                "method": enc.method if enc else "text",  # parsed from text, nothing decoded
                 "confidence": enc.confidence if enc else None,
                 "replacements": enc.replacements if enc else 0,
                 "repair": enc.repair if enc else None,
@@ -224,7 +224,9 @@ class Article:
                 for t, n in zip(d["boilerplate"], lines["boilerplate"], strict=True)
             ),
             blank_lines=tuple(lines["blank"]),
-            encoding=EncodingInfo(
+            encoding=None
+            if enc["method"] == "text"
+            else EncodingInfo(
                 enc["name"],
                 enc["method"],
                 enc["confidence"],

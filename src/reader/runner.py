@@ -194,12 +194,9 @@ def _check(req: ConvertRequest, env: Streams) -> tuple[str, ...]:
     if req.jobs is not None and req.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     if req.encoding:
-        import codecs
+        from reader.decode import check_encoding
 
-        try:
-            codecs.lookup(req.encoding)
-        except LookupError:
-            raise UsageError(f"unknown encoding: {req.encoding!r}") from None
+        check_encoding(req.encoding)  # UsageError (exit 2) for names that are no text encoding
     names = req.names or (() if req.files_from else (STDIN_NAME,))
     reads_stdin = STDIN_NAME in names or req.files_from == STDIN_NAME
     if STDIN_NAME in names and req.files_from == STDIN_NAME:
@@ -245,11 +242,13 @@ def run_convert(req: ConvertRequest, env: Streams | None = None) -> int:
         report.error(str(exc))
         return int(exc.exit_code)
     except BrokenPipeError:
-        # Someone stopped reading (``| head``): point stdout at devnull so the last flush is silent.
+        # Someone stopped reading (``| head``): point stdout at devnull so the last flush is
+        # silent. Exit 0: the reader chose to stop, no input failed (and when the pipe closes in
+        # the middle of one big write CPython reports nothing, so 0 is what every path can keep).
         report.close()
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, env.stdout.fileno())
-        return int(ExitCode.INPUT_FAILED)
+        return int(ExitCode.OK)
     except KeyboardInterrupt:
         report.close()
         report.summary(interrupted=True)

@@ -143,7 +143,7 @@ def detect_dialect(lines: list[str]) -> Dialect:
 _SPECIAL = re.compile(r"[\\\[\]]")
 _URL_CHARS = re.compile(r"[\\()\n]")
 URL_LIMIT = 2048  # a link target longer than this is not a link target
-# Nor one with more parentheses and backslashes than this. Without a cap, a line of "[a](" or of
+# Nor one with more unescaped parentheses than this. Without a cap, a line of "[a](" or of
 # backslashes made every "](" walk 2048 characters one special at a time: 64 MB took hours.
 URL_SPECIALS = 16
 # Links nested deeper than this are taken as text. html2text nests two (an image in a link); each
@@ -154,24 +154,28 @@ MAX_NEST = 16
 def _url_end(text: str, k: int) -> int:
     """Index just past the ``)`` closing a link target that starts at ``k``; -1 if none."""
     depth = 1
+    parens = 0
     escaped = -1
-    specials = _URL_CHARS.finditer(text, k, min(len(text), k + URL_LIMIT))
-    for seen, m in enumerate(specials):
-        if seen == URL_SPECIALS:
-            return -1
-        c = m.group()
+    for seen, m in enumerate(_URL_CHARS.finditer(text, k, min(len(text), k + URL_LIMIT))):
+        if seen > 8 * URL_SPECIALS:
+            return -1  # escapes cost too: a run of them is no link target either
         if m.start() == escaped:
-            continue
+            continue  # html2text escapes "(" and ")" inside targets: "\(" is not a paren
+        c = m.group()
         if c == "\\":
-            escaped = m.start() + 1
-        elif c == "(":
+            escaped = m.end()
+            continue
+        if c == "\n":
+            return -1
+        parens += 1
+        if parens > URL_SPECIALS:
+            return -1
+        if c == "(":
             depth += 1
-        elif c == ")":
+        else:
             depth -= 1
             if depth == 0:
                 return m.end()
-        elif c == "\n":
-            return -1
     return -1
 
 
@@ -269,6 +273,8 @@ def markup_text(raw: str, *, links: bool, images: bool) -> str:
 
 def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     """Strip the dialect's artefacts from one line and measure what is left."""
+    if not raw or raw.isspace():
+        return Line(number, raw, "", (), 0, 0, (), 0, False, False, False)
     text = raw
     heading = 0
     bullet = False
