@@ -191,10 +191,6 @@ def _name(label: str) -> str:
 
 def check_encoding(name: str) -> str:
     """The codec for a user's ``--encoding``; UsageError if it is no text encoding."""
-    return _user_codec(name)
-
-
-def _user_codec(name: str) -> str:
     try:
         info = codecs.lookup(name)
         # rot13, base64 and friends are codecs, but not text encodings. (b"".decode(...) does not
@@ -987,7 +983,7 @@ def decode(
     'gb18030'
     """
     if encoding:
-        codec = _user_codec(encoding)
+        codec = check_encoding(encoding)
         try:
             text, bad = _replaced(data, codec)
         except UnicodeError as exc:  # idna, punycode: codecs that cannot replace, only fail

@@ -26,8 +26,7 @@ from reader.metadata import (
     tail_authors,
 )
 from reader.model import Article, Block, Explanation, Metadata, PageHints, Part, Teaser
-from reader.segment import CJK_RE, Dialect, Line, markup_text, segment
-from reader.segment import text_size as text_size_of
+from reader.segment import CJK_RE, Dialect, Line, markup_text, segment, text_size
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -329,7 +328,7 @@ def _clean_title(text: str) -> str:
     parts = [p.strip() for p in _TITLE_SPLIT.split(text) if p and p.strip()]
     if len(parts) < 2:
         return text.strip()
-    return max(parts, key=text_size_of)
+    return max(parts, key=text_size)
 
 
 def _title_score(line: Line, distance: int) -> float | None:
@@ -603,7 +602,7 @@ def parse_lines(
         ti = best[1]
         cells = lines[ti].cells
         # "Headline | Site" in a table dump arrives as cells: the headline is the longest.
-        raw_title = max(cells, key=text_size_of) if len(cells) > 1 else lines[ti].text
+        raw_title = max(cells, key=text_size) if len(cells) > 1 else lines[ti].text
         title = _clean_title(raw_title) or lines[ti].text
         if ti == marked and hints is not None and hints.title:
             title = hints.title
