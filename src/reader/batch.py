@@ -298,9 +298,15 @@ def _pooled(
             # Stopped early (an error, Ctrl-C, a consumer that broke off): drop what is queued
             # and stop the workers rather than wait for them; one may be blocked on a FIFO.
             workers_now = list(getattr(pool, "_processes", {}).values())  # no public handle
+            manager = getattr(pool, "_executor_manager_thread", None)
             pool.shutdown(wait=False, cancel_futures=True)
             for proc in workers_now:
                 proc.terminate()
+            # Let the pool's manager thread see the dead workers and close its wake-up pipe
+            # now: left running, it races CPython 3.11's exit hook, which may then write to the
+            # pipe as it closes and print "Exception ignored ... Bad file descriptor".
+            if manager is not None:
+                manager.join(timeout=5)
 
 
 def convert_many(
