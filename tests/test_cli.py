@@ -128,3 +128,11 @@ def test_python_dash_m_works() -> None:
     )
     assert proc.returncode == 0
     assert proc.stdout.decode("utf-8").startswith("洛阳涧西区")
+
+
+def test_explain_shows_the_words_of_a_padded_line() -> None:
+    # lynx centres text with hundreds of spaces; the listing must still show the words.
+    page = "Home | News\n\n" + " " * 300 + "A   centred   headline\n\n" + "Some text here. " * 20
+    result = runner.invoke(app, ["explain", "-"], input=page)
+    assert result.exit_code == 0
+    assert "A centred headline" in result.stdout.splitlines()[2]

@@ -457,7 +457,9 @@ def explain(
         raise typer.Exit(_fail(exc)) from None
     out = sys.stdout
     for e in article.explanations:
-        text = e.text if len(e.text) <= 60 else e.text[:59] + "…"
+        # Padding (lynx indents centred text by hundreds of spaces) would hide the words.
+        text = " ".join(e.text.split())
+        text = text if len(text) <= 60 else text[:59] + "…"
         try:
             out.write(f"{e.line:5d}  {e.part.value:<11}  {e.reason:<48}  {text}\n")
         except BrokenPipeError:

@@ -173,6 +173,8 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "編審",
         "Editor",
         "Edited by",
+        "Redaktion",
+        "Επιμέλεια",
     ),
     Field.CREDIT: (
         "供稿",
@@ -189,6 +191,9 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "审校",
         "Photo",
         "Photos",
+        "Foto",
+        "Fotos",
+        "Фото",
         "Photograph",
         "Credit",
         "Translated by",
@@ -241,6 +246,18 @@ CONTROL_WORDS = (
     "Bookmark",
     "Tweet",
     "Send",
+    "Comment",
+    # Print and share in the other languages whose labels this module reads (de, fr, ru, pl, el).
+    "Drucken",
+    "Teilen",
+    "Imprimer",
+    "Partager",
+    "Печать",
+    "Поделиться",
+    "Drukuj",
+    "Udostępnij",
+    "Εκτύπωση",
+    "Κοινοποίηση",
 )
 NAV_WORDS = (
     "上一篇",

@@ -78,6 +78,15 @@ _CODE_CHARS = re.compile(r"[{}();=<>$]")
 # Spaces before a separator are taken from the start of their run only (see _CRUMB_SPLIT).
 _TITLE_SPLIT = re.compile(r"(?<!\s)\s+[|｜\-•·]\s+|_|(?:(?<!\s)\s+)?[|｜〉›＞]\s*|－|\s[>»]\s")
 _SENTENCE_END = re.compile(r"[。！？!?]$|[.](?<!\.\.)$")
+_PROSE_END = re.compile(r"[。]$|[.](?<!\.\.)$")
+_PROSE_MARK = re.compile(r"。|\.(?:\s|$)")
+# A picture's caption or credit: "▲ …（記者某某攝）", "图据cnsphoto", "Foto: …", "… Shutterstock".
+_PHOTO_CREDIT = re.compile(
+    r"^[▲△▼↑]|[(（][^()（）]{0,16}[攝摄][)）]$|[图圖]据|Shutterstock|Getty Images", re.IGNORECASE
+)
+_RELATIVE_TIME = re.compile(
+    r"\d+\s*(?:分钟|分鐘|小时|小時|天)前|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +340,25 @@ def _clean_title(text: str) -> str:
     return max(parts, key=text_size)
 
 
+# What a dump prints for a figure: lynx's "CAPTION:", "[EMBED]", "IFRAME:" or a picture's name.
+_CAPTION_MARK = re.compile(
+    r"\s*(?:CAPTION:|IFRAME:|\[EMBED\]|\[[^\]\s]{1,80}\.(?:jpe?g|gif|png|bmp|webp)\]|!\[)",
+    re.IGNORECASE,
+)
+
+
+_EXCLAIM = re.compile(r"[!！]")
+_MENU_SPLIT = re.compile(r"\s*[-|/·•>»]\s*")
+
+
+def _is_menu(text: str) -> bool:
+    """Four or more short pieces between separators ("首页-国际-国内-社会", "News > Local")."""
+    pieces = [p for p in _MENU_SPLIT.split(text) if p]
+    if len(pieces) < 2 or (len(pieces) < 4 and not any(c in text for c in ">»")):
+        return False
+    return sorted(text_size(p) for p in pieces)[len(pieces) // 2] <= 4
+
+
 def _title_score(line: Line, distance: int) -> float | None:
     """How much a line looks like the headline, given how far above the text it stands."""
     text = line.text
@@ -358,14 +386,30 @@ def _title_score(line: Line, distance: int) -> float | None:
         score -= 30  # a row of links or of short pieces is navigation
     elif line.link_share > 0.5:
         score -= 4  # a linked headline is common ("permalink" headings)
-    if _SENTENCE_END.search(text) or line.sentences > 1:
+    if _PROSE_END.search(text) or line.sentences > 1:
         score -= 12
+    elif _SENTENCE_END.search(text):
+        score -= (
+            3  # headlines ask and exclaim ("别人都怎么大扫除？"); they rarely end in a full stop
+        )
+    if text.endswith((":", "：")):
+        score -= 10  # a lead-in to what follows ("or copy the code:")
+    if len(line.cells) >= 3 or _is_menu(text):
+        score -= 30  # a row of table cells or of short pieces between separators: a menu
+    if len(_EXCLAIM.findall(text)) >= 2:
+        score -= 12  # "…尽在掌握!欢迎订阅…!": a promotion, not a headline
+    if _RELATIVE_TIME.search(text) or find_dates(text):
+        score -= 15  # a dateline ("Mon 20 Jan 2020 06.05 GMT", "3小時前"), not a headline
     if line.truncated:
         score -= 15
     if text.endswith(("»", "›", ">>", "→")) or "$" in text:
         score -= 20  # "more in New York »", an unfilled template: links, not headlines
+    if "(BUTTON)" in line.raw:
+        score -= 20  # lynx's form buttons: "Like Us", "Follow Us"
+    if _CAPTION_MARK.match(line.raw) or _PHOTO_CREDIT.search(text):
+        score -= 15  # a caption, embedded frame or picture's label, printed near the headline
     if line.bullet:
-        score -= 10
+        score -= 20  # a list item: the page's menus and "more news" lists, not its headline
     if _ORDINAL.match(text):
         score -= 15  # "一、…", "(二)…", "1. …": a section heading inside the article
     if RELATED_RE.match(_BRACKETS.sub("", text)):
@@ -375,6 +419,27 @@ def _title_score(line: Line, distance: int) -> float | None:
     if 8 <= n <= 60:
         score += 6
     return score
+
+
+# How many lines at the top of the text run a byline may follow and still mark where the text
+# starts (a headline, a breadcrumb and a quick-links row above it are common).
+HEAD_LINES = 8
+
+# A page names its headline more than once (a breadcrumb, a feed link, a "today's news" list);
+# menus repeat too, but their items are short and lose on other evidence.
+REPEAT_BONUS = 6.0
+REPEAT_WINDOW = 3000  # lines searched each way: bounded cost on a huge dump
+
+
+def _named_elsewhere(lines: Sequence[Line], i: int) -> bool:
+    """Whether another line, not next to line ``i``, contains its text."""
+    text = lines[i].text
+    if lines[i].size < 8:
+        return False
+    lo, hi = max(0, i - REPEAT_WINDOW), min(len(lines), i + REPEAT_WINDOW)
+    return any(
+        text in lines[j].text for j in range(lo, hi) if abs(j - i) > 1 and not lines[j].empty
+    )
 
 
 def _latin_page(lines: list[Line]) -> bool:
@@ -485,11 +550,15 @@ def parse_lines(
     end = _absorb_table(lines, part, bylines, end)
     # A headline can be long enough to join the run; a byline right under it says where the
     # text really starts: the short unpunctuated lines above the byline are title, not body.
-    head = [i for i in range(start, end) if part[i] is not Part.BLANK][:5]
+    head = [i for i in range(start, end) if part[i] is not Part.BLANK][:HEAD_LINES]
     for k, i in enumerate(head):
         if i in bylines:
-            before = head[:k]
-            if all(lines[j].sentences == 0 and lines[j].size <= 60 for j in before):
+            # The line right above the byline decides: a headline there means what precedes it
+            # is the page's furniture, not the article's first paragraphs.
+            above = head[k - 1] if k else None
+            if above is None or (
+                not _PROSE_END.search(lines[above].text) and lines[above].size <= 60
+            ):
                 start = i
             break
 
@@ -587,11 +656,13 @@ def parse_lines(
         candidates = []
     for i in candidates:
         distance = (
-            sum(1 for j in range(i + 1, anchor) if part[j] is not Part.BLANK) if i < anchor else 1
+            sum(1 for j in range(i + 1, anchor) if part[j] is not Part.BLANK) if i < anchor else 0
         )
         s = _title_score(lines[i], distance)
+        if s is not None and _named_elsewhere(lines, i):
+            s += REPEAT_BONUS
         if i == first_body and s is not None:
-            if lines[i].sentences or lines[i].size > 60:
+            if lines[i].sentences > 1 or _PROSE_MARK.search(lines[i].text) or lines[i].size > 60:
                 continue
             s -= 4
         if s is not None and s > 0 and (best is None or s > best[0]):

@@ -1,0 +1,121 @@
+"""Headline rules on lynx-style dumps (plain lines, padding, "* " lists), on pages written here."""
+
+from __future__ import annotations
+
+from reader import read_text
+
+PARA = (
+    "今年以来，全市上下坚持稳中求进工作总基调，经济运行总体平稳、稳中有进，"
+    "各项社会事业取得新进展，人民群众获得感持续增强。"
+)
+PARA2 = (
+    "下一步，我们将继续优化营商环境，加大招商引资力度，推动重点项目早日建成投产，"
+    "为全年目标任务的完成打下坚实基础。"
+)
+MENU = "\n".join(f"   * 栏目{i}" for i in range(10))
+# Short lines (ads, icons) that stand between a headline and its text on real pages.
+FILLER = "\n".join(["广告", "图标", "推广"])
+
+
+def test_a_list_item_near_the_text_is_not_the_headline() -> None:
+    page = (
+        f"{MENU}\n\n      全市经济运行总体平稳\n{FILLER}\n{FILLER}\n"
+        f"   * 另一篇新闻的标题在这里\n\n{PARA}\n\n{PARA2}\n"
+    )
+    assert read_text(page).title == "全市经济运行总体平稳"
+
+
+def test_a_photo_caption_is_not_the_headline() -> None:
+    page = (
+        f"{MENU}\n\n春节年菜健康又吉祥\n{FILLER}\n"
+        "▲营养师设计的年菜，健康又吉利（王五摄）\n\n"
+        f"{PARA}\n\n{PARA2}\n"
+    )
+    assert read_text(page).title == "春节年菜健康又吉祥"
+
+
+def test_a_lynx_caption_is_not_the_headline() -> None:
+    page = f"{MENU}\n\n全市经济运行总体平稳\n\nCAPTION: 会议现场的一张照片\n\n{PARA}\n\n{PARA2}\n"
+    assert read_text(page).title == "全市经济运行总体平稳"
+
+
+def test_a_relative_dateline_is_not_the_headline() -> None:
+    page = f"{MENU}\n\n全市经济运行总体平稳\n\n市日报 市日报 – 3小时前\n\n{PARA}\n\n{PARA2}\n"
+    assert read_text(page).title == "全市经济运行总体平稳"
+
+
+def test_a_date_line_is_not_the_headline() -> None:
+    page = (
+        "Home\nNews\nSport\n\nCouncil approves the new budget\n\n"
+        "Mon 20 Jan 2020 06.05 GMT Last changed on Mon 20 Jan 2020 06.07 GMT\n\n"
+        + "The council met on Monday and approved the budget for next year. " * 4
+        + "\n"
+    )
+    assert read_text(page).title == "Council approves the new budget"
+
+
+def test_the_headline_the_page_repeats_beats_a_nearer_line() -> None:
+    page = (
+        f"{MENU}\n\n全市经济运行总体平稳\n\n"
+        "会议由副市长主持召开\n\n"
+        f"{PARA}\n\n{PARA2}\n\n今日要闻\n\n[icon.gif] 全市经济运行总体平稳\n[icon.gif] 另一则新闻标题\n"
+    )
+    assert read_text(page).title == "全市经济运行总体平稳"
+
+
+def test_a_headline_may_ask_a_question() -> None:
+    page = f"{MENU}\n\n春节就医何处去？健保局公布特约院所\n\n{PARA}\n\n{PARA2}\n"
+    assert read_text(page).title == "春节就医何处去？健保局公布特约院所"
+
+
+def test_a_promotion_with_exclamations_scores_below_a_headline() -> None:
+    from reader.parse import _title_score
+    from reader.segment import Dialect, clean_line
+
+    promo = clean_line(1, "推出手机媒体服务，天下大事尽在掌握!欢迎订阅《手机报》!", Dialect.PLAIN)
+    calm = clean_line(1, "推出手机媒体服务，天下大事尽在掌握，欢迎订阅《手机报》", Dialect.PLAIN)
+    a, b = _title_score(promo, 1), _title_score(calm, 1)
+    assert a is not None and b is not None
+    assert b - a >= 15  # two exclamations: a promotion (12), ending in one (3)
+
+
+def test_the_line_above_a_byline_inside_the_text_is_the_headline() -> None:
+    # The run of text starts at the subscription notes; the byline under the headline says
+    # where the article really starts.
+    notes = "\n".join(
+        f"订阅《手机报》第{i}项：移动用户发送短信到一零六五八零零零。" for i in range(2)
+    )
+    page = f"{MENU}\n\n{notes}\n\n全市经济运行总体平稳\n2012-01-10 18:14:48 来源：市日报\n\n{PARA}\n\n{PARA2}\n"
+    a = read_text(page)
+    assert a.title == "全市经济运行总体平稳"
+    assert [b.text for b in a.body] == [PARA, PARA2]
+
+
+def test_a_menu_of_short_pieces_is_not_the_headline() -> None:
+    page = (
+        f"{MENU}\n\n全市经济运行总体平稳\n{FILLER}\n"
+        f"网站首页-国际-国内-社会-台海-军事-财经-科技-汽车\n\n{PARA}\n\n{PARA2}\n"
+    )
+    assert read_text(page).title == "全市经济运行总体平稳"
+
+
+def test_print_and_share_controls_in_other_languages_are_not_the_headline() -> None:
+    page = (
+        "Αρχική\nΕιδήσεις\n\nΗ κυβέρνηση ενέκρινε τον νέο προϋπολογισμό\n\n"
+        "Αποστολή με email Εκτύπωση Μέγεθος κειμένου\n\n"
+        + "Η κυβέρνηση ενέκρινε σήμερα τον προϋπολογισμό για το επόμενο έτος. " * 4
+        + "\n"
+    )
+    assert read_text(page).title == "Η κυβέρνηση ενέκρινε τον νέο προϋπολογισμό"
+
+
+def test_a_photo_credit_is_not_the_headline() -> None:
+    page = (
+        "Startseite\nSport\n\nKramer verpasst die Spiele in Peking\n\n"
+        "Foto: Max Mustermann (Agentur)\n\n"
+        + "Die Springerin hat die Qualifikation knapp verpasst und fährt nicht nach Peking. " * 4
+        + "\n"
+    )
+    a = read_text(page)
+    assert a.title == "Kramer verpasst die Spiele in Peking"
+    assert all("Foto" not in b.text for b in a.body)
