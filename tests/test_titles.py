@@ -119,3 +119,58 @@ def test_a_photo_credit_is_not_the_headline() -> None:
     a = read_text(page)
     assert a.title == "Kramer verpasst die Spiele in Peking"
     assert all("Foto" not in b.text for b in a.body)
+
+
+def test_a_subtitle_dash_line_is_not_the_headline_and_the_name_under_it_is_the_author() -> None:
+    page = (
+        f"**比赛革命的革命**\n\n* * *\n\n胡一平\n\n——对一场运动的心理学分析\n\n{PARA}\n\n{PARA2}\n"
+    )
+    a = read_text(page)
+    assert a.title == "比赛革命的革命"
+    assert a.metadata.authors == ("胡一平",)
+
+
+ENGLISH = "The council met on Monday and approved the budget for the coming year. " * 4
+
+
+def test_a_latin_name_beside_the_headline_is_the_author() -> None:
+    page = f"Home\nNews\n\nCouncil approves the new budget\n\nJane Roe\n\n{ENGLISH}\n"
+    assert read_text(page).metadata.authors == ("Jane Roe",)
+
+
+def test_a_latin_name_away_from_headline_and_byline_is_not_an_author() -> None:
+    page = (
+        "Home\nNews\n\nCouncil approves the new budget\n\n"
+        "The mayor said the vote was a good day for the city.\nOur Verdict\n"
+        f"A fair budget that leaves the hard choices for next year.\n\n{ENGLISH}\n"
+    )
+    assert read_text(page).metadata.authors == ()
+
+
+def test_blog_themes_list_author_and_date_as_items() -> None:
+    page = (
+        "Home\nBlog\n\nWhy the city needs a new bridge\n\n"
+        "   * Post author By Jane Roe\n   * Post date March 5, 2014\n\n"
+        f"{ENGLISH}\n\nSeptember 21, 2014 at 2:58 pm\n"
+    )
+    a = read_text(page)
+    assert a.metadata.authors == ("Jane Roe",)
+    assert a.metadata.published == "2014-03-05"
+
+
+def test_a_byline_far_above_the_text_is_still_read() -> None:
+    box = "\n".join(f"Spec line number {i}" for i in range(20))
+    page = f"Home\n\nA game review\n\nBy Jane Roe 11 February 2020\n\n{box}\n\n{ENGLISH}\n"
+    a = read_text(page)
+    assert a.metadata.authors == ("Jane Roe",)
+    assert a.metadata.published == "2020-02-11"
+
+
+def test_the_pages_own_slashed_dates_settle_day_or_month_first() -> None:
+    page = (
+        f"{MENU}\n\n法国报纸摘要一则\n\n发表时间： 06/02/2022 - 13:48\n\n{PARA}\n\n{PARA2}\n\n"
+        "13/02/2022 另一篇文章的标题\n12/02/2022 又一篇文章的标题\n"
+    )
+    assert read_text(page).metadata.published.startswith("2022-02-06")  # type: ignore[union-attr]
+    us = page.replace("13/02/2022", "02/13/2022").replace("12/02/2022", "02/12/2022")
+    assert read_text(us).metadata.published.startswith("2022-06-02")  # type: ignore[union-attr]

@@ -657,6 +657,31 @@ def name_line(text: str) -> list[str]:
     return _people(m.group("names")) if m else []
 
 
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del"})
+
+
+def latin_name_line(text: str) -> list[str]:
+    """A line that is only a Latin-script name ("Jane Roe", "Jan van der Berg", "Anna K. Roe").
+
+    Two or three capitalised words (particles and one initial allowed): on its own this is weak
+    evidence, so callers also ask where the line stands.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 5 or len(text) > 40:
+        return []
+    capitals = 0
+    for w in words:
+        if w in _PARTICLES:
+            continue
+        if len(w) == 2 and w[0].isupper() and w[1] == ".":
+            continue  # an initial
+        core = w.replace("-", "").replace("'", "").replace("’", "")
+        if not (core.isalpha() and w[0].isupper() and core[1:].islower() and len(core) >= 2):
+            return []
+        capitals += 1
+    return [" ".join(words)] if 2 <= capitals <= 3 else []
+
+
 def merge(into: Byline, other: Byline) -> Byline:
     """Fold another line's fields in; the first value seen for a field wins."""
     for name in other.authors:

@@ -19,6 +19,7 @@ from reader.metadata import (
     control_words,
     find_credit,
     find_labels,
+    latin_name_line,
     merge,
     name_from_anchor,
     name_line,
@@ -292,7 +293,10 @@ def _is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         if b.authors:
             return b
     strong = {f for f, _, _ in labels if f is not Field.CREDIT}
-    if line.bullet and len(strong) < 2:
+    dated = b.date or b.published or b.updated
+    if line.bullet and len(strong) < 2 and not (b.authors and len(text) < 60) and not dated:
+        # A list item with one label ("开放时间：9:00—22:00") is content, not a byline; blog
+        # themes list the post's author and date as items ("* Post author By …").
         return None  # a list item with one label ("开放时间：9:00—22:00") is content, not a byline
     if Field.SOURCE in b.fields and not labels and len(text) <= 40:
         return b  # a bracketed newsroom dateline: "【世界日報╱廣州12日電】"
@@ -404,6 +408,8 @@ def _title_score(line: Line, distance: int) -> float | None:
         score -= 15
     if text.endswith(("»", "›", ">>", "→")) or "$" in text:
         score -= 20  # "more in New York »", an unfilled template: links, not headlines
+    if text.startswith(("—", "--", "－－")):
+        score -= 15  # "——对文化革命的分析": a subtitle under the headline, or a quote's source
     if "(BUTTON)" in line.raw:
         score -= 20  # lynx's form buttons: "Like Us", "Follow Us"
     if _CAPTION_MARK.match(line.raw) or _PHOTO_CREDIT.search(text):
@@ -420,6 +426,9 @@ def _title_score(line: Line, distance: int) -> float | None:
         score += 6
     return score
 
+
+# How far above the text (in lines with text) a byline is still the article's, when none is near.
+FAR_BYLINE = 40
 
 # How many lines at the top of the text run a byline may follow and still mark where the text
 # starts (a headline, a breadcrumb and a quick-links row above it are common).
@@ -440,6 +449,39 @@ def _named_elsewhere(lines: Sequence[Line], i: int) -> bool:
     return any(
         text in lines[j].text for j in range(lo, hi) if abs(j - i) > 1 and not lines[j].empty
     )
+
+
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:19|20)\d\d(?![\d/])")
+
+
+def _slash_order(lines: Sequence[Line]) -> bool | None:
+    """Day-first (True) or month-first (False), when the page's own slashed dates say so.
+
+    One "13/02/2022" settles it for "06/02/2022" on the same page, whatever the language: a
+    Chinese page of a French newsroom writes dates day-first.
+    """
+    day_first = month_first = False
+    for ln in lines:
+        if "/" not in ln.text:
+            continue
+        for m in _SLASHED.finditer(ln.text):
+            a, b = int(m.group(1)), int(m.group(2))
+            day_first |= 12 < a <= 31 and 1 <= b <= 12
+            month_first |= 12 < b <= 31 and 1 <= a <= 12
+    if day_first == month_first:
+        return None
+    return day_first
+
+
+def _beside_byline(lines: Sequence[Line], part: Sequence[Part | None], i: int) -> bool:
+    """Whether the nearest line with text above or below is the headline or a byline."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and lines[j].empty:
+            j += step
+        if 0 <= j < len(lines) and part[j] in (Part.TITLE, Part.METADATA):
+            return True
+    return False
 
 
 def _latin_page(lines: list[Line]) -> bool:
@@ -513,6 +555,9 @@ def parse_lines(
     dayfirst = guess is None or guess in ("ru", "el")
     if guess is None:
         dayfirst = _latin_page(lines)
+    order = _slash_order(lines)
+    if order is not None:
+        dayfirst = order
     bylines: dict[int, Byline] = {}
     for i, ln in enumerate(lines):
         if part[i] is None:
@@ -615,6 +660,15 @@ def parse_lines(
         if i in bylines and part[i] is None:
             part[i], why[i] = Part.METADATA, "byline above the text"
             meta_idx.append(i)
+    if not meta_idx:
+        # A verdict box, a summary or a share bar can push the byline further up: take the
+        # nearest one that names a writer or a date, and only that one.
+        for i in texty_before[len(window) : FAR_BYLINE]:
+            b = bylines.get(i)
+            if b is not None and part[i] is None and (b.authors or b.published or b.date):
+                part[i], why[i] = Part.METADATA, "byline above the text (far)"
+                meta_idx.append(i)
+                break
     after = [i for i in range(last_body + 1, n) if part[i] is not Part.BLANK][:6]
     for i in after:
         # A plain date below the text may be a teaser's; a labelled one is the article's.
@@ -720,7 +774,9 @@ def parse_lines(
             if part[i] in (None, Part.BODY, Part.BOILERPLATE) and not any(
                 b.authors for b in bylines.values()
             ):
-                names = name_line(lines[i].text)
+                names = name_line(lines[i].text) or (
+                    latin_name_line(lines[i].text) if _beside_byline(lines, part, i) else []
+                )
                 if names:
                     bylines[i] = Byline(authors=names, fields=[Field.AUTHOR])
                     part[i], why[i] = Part.METADATA, "a name alone under the headline"
