@@ -174,3 +174,50 @@ def test_the_pages_own_slashed_dates_settle_day_or_month_first() -> None:
     assert read_text(page).metadata.published.startswith("2022-02-06")  # type: ignore[union-attr]
     us = page.replace("13/02/2022", "02/13/2022").replace("12/02/2022", "02/12/2022")
     assert read_text(us).metadata.published.startswith("2022-06-02")  # type: ignore[union-attr]
+
+
+def test_a_byline_in_a_cell_above_the_headline() -> None:
+    page = (
+        "[Accueil](/) | Par [Jeanne Roe](auteur/jeanne-roe) | 30 septembre 2018\n\n"
+        "## Le conseil adopte le nouveau budget\n\n"
+        + "Le conseil s'est réuni lundi et a adopté le budget de l'année prochaine. " * 4
+        + "\n"
+    )
+    a = read_text(page)
+    assert a.metadata.authors == ("Jeanne Roe",)
+    assert a.metadata.published == "2018-09-30"
+
+
+def test_a_most_read_block_in_another_language_is_not_the_articles() -> None:
+    text = "Le conseil s'est réuni lundi et a adopté le budget de l'année prochaine. " * 3
+    page = (
+        "## Le conseil adopte le nouveau budget\n\nPar Jeanne Roe | 30 septembre 2018\n\n"
+        + "\n\n".join([text] * 4)
+        + "\n\n## Les plus lus\n\n18 février 2020\nPar [Paul Roe](auteur/paul-roe)\n\n"
+        "## [Un autre article](article/autre)\n"
+    )
+    a = read_text(page)
+    assert a.metadata.published == "2018-09-30"
+    assert a.metadata.authors == ("Jeanne Roe",)
+
+
+def test_a_bare_date_deep_in_the_text_is_not_the_articles_date() -> None:
+    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    page = (
+        "# Council approves the new budget\n\n"
+        + "\n\n".join([text] * 4)
+        + "\n\n18 February 2020\n\n"
+        + text
+        + "\n"
+    )
+    assert read_text(page).metadata.published is None
+
+
+def test_emphasis_is_not_part_of_an_authors_name() -> None:
+    page = (
+        "# Council approves the new budget\n\n"
+        "[**Jane Roe**](https://example.org/author/jane-roe)\n\n"
+        + "The council met on Monday and approved the budget for the coming year. " * 4
+        + "\n"
+    )
+    assert read_text(page).metadata.authors == ("Jane Roe",)

@@ -699,7 +699,7 @@ def merge(into: Byline, other: Byline) -> Byline:
 
 
 _ANCHOR_LEAD = re.compile(r"(?i)^.*?\b(?:von|vom(?:\s*autor(?:in)?)?|by|par|por|door)\b\s*")
-_ANCHOR_JUNK = re.compile(r"_+|->|<-|[→»<>]")
+_ANCHOR_JUNK = re.compile(r"_+|\*+|->|<-|[→»<>]")
 
 
 def name_from_anchor(anchor: str) -> str | None:

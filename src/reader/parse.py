@@ -39,7 +39,12 @@ RELATED_RE = re.compile(
     r"今日|图片|圖片|专题|專題)"
     r"(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|报道|報導|推荐|推薦|资讯|資訊|内容|內容|排行|专题|專題|图集|圖集)?"
     r"|^(?:related|more (?:from|on|stories|news)|read more|recommended|you may also like|"
-    r"most (?:read|popular)|trending|see also|further reading|top stories|latest news)",
+    r"most (?:read|popular)|trending|see also|further reading|top stories|latest news|"
+    # The same blocks in the other languages the labels cover (fr, de, es, pt, ru, pl, el).
+    r"les plus lus|(?:à )?lire aussi|sur le même sujet|meistgelesen|mehr zum thema|"
+    r"das könnte sie auch interessieren|weitere artikel|lo más leído|más leídas|"
+    r"noticias relacionadas|leia também|mais lidas|читайте также|самое читаемое|"
+    r"czytaj także|najczęściej czytane|διαβάστε επίσης)",
     re.IGNORECASE,
 )
 # Leading openers and trailing closers. The trailing run is tried from its first character only
@@ -285,6 +290,10 @@ def _is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         return None  # prose that happens to name its reporter ("据新华社电（记者 张三）…")
     labels = find_labels(text)
     b = read_byline(text, dayfirst=dayfirst)
+    if len(line.cells) > 1 and not b.authors:
+        # "Home | By Jane Roe | 30 September 2018": "By" starts a cell, not the line.
+        for cell in line.cells:
+            merge(b, read_byline(cell, dayfirst=dayfirst))
     if line.author_links and not b.authors and line.size <= 40 and line.anchors <= 3:
         # A link to the writer's page (…/author/jane-roe) names the author, labelled or not.
         named = (name_from_anchor(a) for a in line.author_links)
@@ -426,6 +435,9 @@ def _title_score(line: Line, distance: int) -> float | None:
         score += 6
     return score
 
+
+# Paragraphs of text after which a bare date inside the run is no longer the article's.
+DEEP_DATE = 3
 
 # How far above the text (in lines with text) a byline is still the article's, when none is near.
 FAR_BYLINE = 40
@@ -609,6 +621,8 @@ def parse_lines(
 
     # Inside the run: text, unless it is clearly links, controls or a related-articles block.
     in_related = False
+    paragraphs = 0
+    last_meta = -DEEP_DATE * 10
     for i in range(start, end):
         if part[i] is not None:
             continue
@@ -617,7 +631,19 @@ def parse_lines(
             in_related = True
             part[i], why[i] = Part.BOILERPLATE, "heading of a related-articles block"
             continue
-        if i in bylines:
+        if i in bylines and in_related:
+            part[i], why[i] = Part.BOILERPLATE, "byline of an item in a related-articles block"
+        elif (
+            i in bylines
+            and paragraphs >= DEEP_DATE
+            and set(bylines[i].fields) <= {Field.DATE}
+            and i - last_meta > 6  # not part of a byline cluster ("By X", "Brasília", date)
+        ):
+            # A bare date after several paragraphs heads another article (a list the run took
+            # in), or a dated update inside the text: never the article's own date.
+            part[i], why[i] = Part.BOILERPLATE, "a bare date deep in the text"
+        elif i in bylines:
+            last_meta = i
             part[i], why[i] = Part.METADATA, "byline inside the text run"
         elif is_footer(ln):
             part[i], why[i] = Part.BOILERPLATE, "footer: copyright, licence, contact or disclaimer"
@@ -634,6 +660,7 @@ def parse_lines(
             part[i], why[i] = Part.BOILERPLATE, "breadcrumb"
         else:
             in_related = False
+            paragraphs += 1
             part[i], why[i] = Part.BODY, f"main text run, weight {weights[i]:.0f}"
 
     # Teasers that the run swallowed: truncated lines after the last untruncated paragraph.
@@ -671,6 +698,8 @@ def parse_lines(
                 break
     after = [i for i in range(last_body + 1, n) if part[i] is not Part.BLANK][:6]
     for i in after:
+        if is_related_heading(lines[i]):
+            break  # what follows is other articles' bylines
         # A plain date below the text may be a teaser's; a labelled one is the article's.
         if i in bylines and part[i] is None and not bylines[i].date:
             part[i], why[i] = Part.METADATA, "byline below the text"
@@ -738,6 +767,18 @@ def parse_lines(
             if ti == marked
             else f"headline: nearest heading-like line above the text ({best[0]:.0f})",
         )
+
+    # Some pages print the byline above the headline ("Home | By Jane Roe | 30 September 2018").
+    if title_lines and not any(
+        bylines[i].published or bylines[i].date for i in meta_idx if i in bylines
+    ):
+        ti = title_lines[0] - 1
+        over = [j for j in range(ti - 1, -1, -1) if not lines[j].empty][:3]
+        for j in over:
+            if j in bylines and part[j] is None:
+                part[j], why[j] = Part.METADATA, "byline above the headline"
+                meta_idx.append(j)
+                break
 
     # Outside the run: teasers (snippets ending in …, related blocks) and boilerplate.
     in_related = False
