@@ -270,3 +270,11 @@ def test_a_date_in_the_article_address_fills_a_gap() -> None:
     assert read_text(html).metadata.published == "2019-03-13"
     dated = html.replace("<p>", '<p class="date">2020-01-02</p><p>')
     assert read_text(dated).metadata.published == "2020-01-02"  # what the page says comes first
+
+
+def test_every_repeated_author_meta_counts_and_is_cleaned() -> None:
+    html = """<html><head>
+    <meta name="citation_author" content=" Ada  Byron ">
+    <meta name="citation_author" content="Charles&nbsp; Babbage">
+    </head><body><p>An abstract long enough to be read as the article's text.</p></body></html>"""
+    assert html_to_page(html).hints.authors == ("Ada Byron", "Charles Babbage")

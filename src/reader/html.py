@@ -353,12 +353,14 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
         lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
         d.language = lang.strip().lower() or None if lang else None
     meta: dict[str, str] = {}
+    repeated: dict[str, list[str]] = {}  # scholarly pages give one citation_author per author
     for node in tree.css("meta"):
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         value = attrs.get("content")
         if key and value and value.strip():
             meta.setdefault(key.strip().lower(), value.strip())
+            repeated.setdefault(key.strip().lower(), []).append(value.strip())
 
     authors: list[str] = []
     published: list[str | None] = []
@@ -415,9 +417,16 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
             titles.append(page_title)
     d.titles = list(dict.fromkeys(t for t in titles if t))
 
-    for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
-        if key in meta:
-            authors += [a.strip() for a in re.split(r"\s*[,;，、]\s*", meta[key])]
+    for key in (
+        "author",
+        "article:author",
+        "dc.creator",
+        "citation_author",
+        "parsely-author",
+        "sailthru.author",
+    ):
+        for value in repeated.get(key, [])[:10]:
+            authors += [_clean_text(a) for a in re.split(r"\s*[,;，、]\s*", value)]
     d.authors = list(dict.fromkeys(a for a in authors if _valid_author(a)))[:6]
 
     for key in (
