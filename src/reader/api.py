@@ -53,14 +53,15 @@ def _prefer_markup(article: Article, page: HtmlPage) -> Article:
     ``parse`` lets the visible byline win and uses hints only to fill gaps, which suits dumps.
     For HTML, JSON-LD, ``<meta>`` and class-marked bylines are unambiguous where the visible text
     is not ("03/05/2022", "Posted on … by …"): on the dev corpus this is +3 dates, +1 author and
-    no losses. The byline lines themselves stay where ``parse`` put them. A date in the page's
-    address comes last, when neither said anything.
+    no losses. The byline lines themselves stay where ``parse`` put them. Dates that only fill a
+    gap come last, when neither said anything: a data island's or a closing citation's
+    (``fallback_date``), then one in the page's address.
     """
     hints = page.hints
     m = article.metadata
     published = hints.published or m.published
     if published is None and m.updated is None:
-        published = page.url_date or _permalink_date(article)
+        published = page.fallback_date or page.url_date or _permalink_date(article)
     if not hints.authors and published == m.published:
         return article
     meta = dataclasses.replace(m, authors=hints.authors or m.authors, published=published)
