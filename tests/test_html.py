@@ -341,3 +341,15 @@ def test_dates_that_only_fill_a_gap() -> None:
     二、这是第二段，继续讨论这个问题，并且给出了作者自己的看法和理由。<br>
     ——《北京之春》1996年6月号</p></body></html>"""
     assert read_text(essay).metadata.published == "1996-06"
+
+
+def test_a_pen_name_leading_the_headline_and_alone_under_it() -> None:
+    html = """<html><body><table><tr><td><b>茉莉：我是怎样学会游泳的</b></td></tr>
+    <tr><td>作者： 来源： 发布日期： 2005-07-05</td></tr>
+    <tr><td><p>我是怎样学会游泳的</p><p>茉莉</p>
+    <p>那一年夏天，我在湖南的一个小县城里第一次下水，河水冰凉，我紧紧抓住岸边的石头。</p>
+    <p>后来我每天清晨都去河边，一个月以后，终于能游到对岸去了，心里非常高兴。</p>
+    </td></tr></table></body></html>"""
+    assert read_text(html).metadata.authors == ("茉莉",)
+    quoted = html.replace("<p>茉莉</p>", "")  # "Speaker：quote" headlines name no author
+    assert read_text(quoted).metadata.authors == ()

@@ -1245,3 +1245,26 @@ def _time_element(container: _El | None, title_el: _El | None, body: LexborNode)
             if iso:
                 return iso
     return None
+
+
+# "茉莉：我是怎样卷入八九民运的": an essay's headline led by its author's (pen) name.
+_TITLE_BY = re.compile(r"^(?P<name>(?:(?![\x00-\x7f])[^\W\d_]){2,4})\s*[：:]\s*\S")
+_MD_DECOR = re.compile(r"^[#>*\s]+|[*\s]+$")
+
+
+def title_author(title: str | None, lines: list[str], title_line: int | None) -> list[str]:
+    """The name that leads the headline ("茉莉：…") when it also stands alone on one of the first
+    lines under it (``title_line`` is 1-based): two pieces of evidence, so a pen name with no
+    common surname still counts (a headline quoting a speaker, "特朗普：…", has no such line).
+
+    >>> title_author("茉莉：我是怎样卷入民运的", ["# 茉莉：我是怎样卷入民运的", "", "茉莉", ""], 1)
+    ['茉莉']
+    """
+    m = _TITLE_BY.match(title or "")
+    if m is None or title_line is None:
+        return []
+    name = m.group("name")
+    below = [line for line in lines[title_line : title_line + 40] if line.strip()][:6]
+    if any(_MD_DECOR.sub("", line) == name for line in below) and _valid_author(name):
+        return [name]
+    return []
