@@ -270,3 +270,86 @@ def test_a_date_in_the_article_address_fills_a_gap() -> None:
     assert read_text(html).metadata.published == "2019-03-13"
     dated = html.replace("<p>", '<p class="date">2020-01-02</p><p>')
     assert read_text(dated).metadata.published == "2020-01-02"  # what the page says comes first
+
+
+def test_every_repeated_author_meta_counts_and_is_cleaned() -> None:
+    html = """<html><head>
+    <meta name="citation_author" content=" Ada  Byron ">
+    <meta name="citation_author" content="Charles&nbsp; Babbage">
+    </head><body><p>An abstract long enough to be read as the article's text.</p></body></html>"""
+    assert html_to_page(html).hints.authors == ("Ada Byron", "Charles Babbage")
+
+
+UTC_PAGE = """<html lang="{lang}"><head>
+<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{declared}"}}</script>
+</head><body><article><h1>Senate leader meets the court's president</h1>
+<div class="article-date">Capital {visible}</div>
+<p>The meeting lasted an hour and ended without a statement from either side, aides said.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "declared", "visible", "published"),
+    [
+        # 00:44 UTC is 21:44 the day before in the page's zone: the visible date is the local one.
+        ("pt-BR", "2022-05-04T00:44:52.000Z", "03/05/2022 21:44", "2022-05-03T21:44:00"),
+        # Same date: the declared timestamp is kept, it is the more precise.
+        ("pt-BR", "2022-05-04T10:00:00Z", "04/05/2022", "2022-05-04T10:00:00"),
+        # With an offset the declared time is already local: it wins.
+        ("pt-BR", "2022-05-04T00:44:52-03:00", "03/05/2022 21:44", "2022-05-04T00:44:52"),
+        # Slashed dates are month-first on English pages.
+        ("en", "2022-05-04T01:00:00Z", "05/03/2022 9:00 PM", "2022-05-03T21:00:00"),
+    ],
+)
+def test_a_utc_timestamp_gives_way_to_the_visible_local_date(
+    lang: str, declared: str, visible: str, published: str
+) -> None:
+    page = UTC_PAGE.format(lang=lang, declared=declared, visible=visible)
+    assert html_to_page(page).hints.published == published
+
+
+def test_a_byline_box_near_the_headline_dates_the_article() -> None:
+    teasers = "".join(
+        f'<div class="card"><a href="/{i}">Another story number {i} of the day</a>'
+        f'<span class="post-meta">By Someone | 2 March 2017</span></div>'
+        for i in range(3)
+    )
+    near = f"""<html lang="fr"><body><span class="-meta"><a href="/">Accueil</a> |
+    Par <span class="author">Jeanne Martin</span> | 30 septembre 2018</span>
+    <h1>Deux ans de réformes en revue</h1>
+    <p>Le texte de l'article, assez long pour être lu comme tel, et qui continue encore.</p>
+    <p>Article mis à jour le 7 janvier 2020.</p>{teasers}</body></html>"""
+    assert html_to_page(near).hints.published == "2018-09-30"
+    filler = "".join(
+        f"<p><span>Paragraph {i} of a very long article.</span></p>" for i in range(200)
+    )
+    far = f"""<html><body><h1>A headline of some length</h1>{filler}{teasers}</body></html>"""
+    assert html_to_page(far).hints.published is None  # a teaser's byline box, far below
+
+
+def test_dates_that_only_fill_a_gap() -> None:
+    island = """<html><body><h1>Great service, will order again</h1>
+    <div class="review-dates"><script type="application/json">
+    {"publishedDate": "2016-11-04T20:37:27Z", "updatedDate": null}</script></div>
+    <p>Ordered on a Monday and it all arrived on the Tuesday, well packed and fresh.</p>
+    </body></html>"""
+    assert read_text(island).metadata.published == "2016-11-04T20:37:27"
+    dated = island.replace("<p>Ordered", "<p>Posted on 2016-11-06</p><p>Ordered")
+    assert read_text(dated).metadata.published == "2016-11-06"  # the visible byline wins
+    essay = """<html><body><p align="center"><strong>革命的心理学</strong></p><hr>
+    <p>胡平<br><br>一、这是一篇很长的文章的第一段，讲的是一个值得深入研究的问题。<br>
+    二、这是第二段，继续讨论这个问题，并且给出了作者自己的看法和理由。<br>
+    ——《北京之春》1996年6月号</p></body></html>"""
+    assert read_text(essay).metadata.published == "1996-06"
+
+
+def test_a_pen_name_leading_the_headline_and_alone_under_it() -> None:
+    html = """<html><body><table><tr><td><b>茉莉：我是怎样学会游泳的</b></td></tr>
+    <tr><td>作者： 来源： 发布日期： 2005-07-05</td></tr>
+    <tr><td><p>我是怎样学会游泳的</p><p>茉莉</p>
+    <p>那一年夏天，我在湖南的一个小县城里第一次下水，河水冰凉，我紧紧抓住岸边的石头。</p>
+    <p>后来我每天清晨都去河边，一个月以后，终于能游到对岸去了，心里非常高兴。</p>
+    </td></tr></table></body></html>"""
+    assert read_text(html).metadata.authors == ("茉莉",)
+    quoted = html.replace("<p>茉莉</p>", "")  # "Speaker：quote" headlines name no author
+    assert read_text(quoted).metadata.authors == ()

@@ -112,3 +112,6 @@ def test_forum_and_blog_post_dates() -> None:
 def test_forum_poster_is_the_author() -> None:
     assert read_byline("本贴由大卫 于2005年8月12日16:12:21在〖心理咨询〗发表.").authors == ["大卫"]
     assert read_byline("发布时间 2005/03/15 22:36:13 by duscha").authors == ["duscha"]
+    # A blog's post footer: "posted by … @ date".
+    assert read_byline("由海鸥张贴 @ 2005-06-14 03:25:55 (370)").authors == ["海鸥"]
+    assert read_byline("由校方张贴通知，2005年起实行").authors == []

@@ -53,17 +53,26 @@ def _prefer_markup(article: Article, page: HtmlPage) -> Article:
     ``parse`` lets the visible byline win and uses hints only to fill gaps, which suits dumps.
     For HTML, JSON-LD, ``<meta>`` and class-marked bylines are unambiguous where the visible text
     is not ("03/05/2022", "Posted on … by …"): on the dev corpus this is +3 dates, +1 author and
-    no losses. The byline lines themselves stay where ``parse`` put them. A date in the page's
-    address comes last, when neither said anything.
+    no losses. The byline lines themselves stay where ``parse`` put them. Dates that only fill a
+    gap come last, when neither said anything: a data island's or a closing citation's
+    (``fallback_date``), then one in the page's address. Authors: the markup's, then the visible
+    byline's, then a pen name leading the headline and standing alone under it.
     """
     hints = page.hints
     m = article.metadata
     published = hints.published or m.published
     if published is None and m.updated is None:
-        published = page.url_date or _permalink_date(article)
-    if not hints.authors and published == m.published:
+        published = page.fallback_date or page.url_date or _permalink_date(article)
+    authors = hints.authors or m.authors
+    if not authors and article.title_lines:
+        # Weakest of all: a pen name leading the headline and standing alone under it.
+        from reader.html import title_author
+
+        lines = page.text.split("\n")
+        authors = tuple(title_author(article.title, lines, article.title_lines[0]))
+    if authors == m.authors and published == m.published:
         return article
-    meta = dataclasses.replace(m, authors=hints.authors or m.authors, published=published)
+    meta = dataclasses.replace(m, authors=authors, published=published)
     return dataclasses.replace(article, metadata=meta)
 
 

@@ -203,6 +203,9 @@ class HtmlPage:
     url_date: str | None = None
     # The line holding the visible headline that <title>/og:title/JSON-LD name, if one does.
     title_line: int | None = None
+    # Dates that only fill a gap, before ``url_date``: a JSON data island's, then the one in a
+    # closing citation of where the text first appeared ("——《北京之春》1996年6月号").
+    fallback_date: str | None = None
 
 
 class Zone(Enum):
@@ -327,9 +330,14 @@ class _Declared:
     page_title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    # The declared publication time is in UTC ("Z", "+00:00"): its date may not be the page's.
+    published_utc: bool = False
     updated: str | None = None
     language: str | None = None
     urls: list[str] = field(default_factory=list)  # the page's own address, as declared
+    # A publication date in a JSON data island (<script type="application/json">): the page's
+    # own data, yet not a contract like JSON-LD, so it only fills a gap.
+    data_date: str | None = None
 
 
 def _valid_author(name: str) -> bool:
@@ -353,12 +361,14 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
         lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
         d.language = lang.strip().lower() or None if lang else None
     meta: dict[str, str] = {}
+    repeated: dict[str, list[str]] = {}  # scholarly pages give one citation_author per author
     for node in tree.css("meta"):
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         value = attrs.get("content")
         if key and value and value.strip():
             meta.setdefault(key.strip().lower(), value.strip())
+            repeated.setdefault(key.strip().lower(), []).append(value.strip())
 
     authors: list[str] = []
     published: list[str | None] = []
@@ -415,9 +425,16 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
             titles.append(page_title)
     d.titles = list(dict.fromkeys(t for t in titles if t))
 
-    for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
-        if key in meta:
-            authors += [a.strip() for a in re.split(r"\s*[,;，、]\s*", meta[key])]
+    for key in (
+        "author",
+        "article:author",
+        "dc.creator",
+        "citation_author",
+        "parsely-author",
+        "sailthru.author",
+    ):
+        for value in repeated.get(key, [])[:10]:
+            authors += [_clean_text(a) for a in re.split(r"\s*[,;，、]\s*", value)]
     d.authors = list(dict.fromkeys(a for a in authors if _valid_author(a)))[:6]
 
     for key in (
@@ -444,9 +461,46 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
     for node in tree.css('link[rel="canonical"]'):
         d.urls.append(node.attributes.get("href") or "")
     d.urls += [meta[k] for k in ("og:url", "twitter:url") if k in meta]
-    d.published = next((iso for v in published if (iso := iso_date(v))), None)
+    raw = next((v for v in published if iso_date(v)), None)
+    d.published = iso_date(raw)
+    d.published_utc = bool(raw and _UTC.search(raw))
+    d.data_date = _data_island_date(tree)
     d.updated = next((iso for v in updated if (iso := iso_date(v))), None)
     return d
+
+
+_UTC = re.compile(r"\d(?:Z|[+-]00:?00)\s*$")
+_DATA_DATE_KEYS = (
+    "datePublished",
+    "publishedDate",
+    "publishDate",
+    "published_at",
+    "publishedAt",
+    "pubDate",
+)
+
+
+def _data_island_date(tree: LexborHTMLParser) -> str | None:
+    """A publication date named at the top of a small JSON data island.
+
+    Pages that render their byline with JavaScript keep the values in
+    ``<script type="application/json">`` (``{"publishedDate": "2016-11-04T20:37:27Z"}``). Only small
+    islands count: an application's whole state lists other articles' dates too.
+    """
+    for node in tree.css('script[type="application/json"]')[:50]:
+        text = node.text(deep=True)
+        if len(text) > 2000 or ("ublish" not in text and "ubDate" not in text):
+            continue
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(data, dict):
+            for key in _DATA_DATE_KEYS:
+                value = data.get(key)
+                if isinstance(value, str) and (iso := iso_date(value)):
+                    return iso
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -963,8 +1017,13 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
     _mark_listings(order)
     container = _choose_container(order, blocks)
     _assign_zones(order[0], container, title_el)
-    marked_authors, marked_date = _marked_meta(order, title_el, container)
+    marked_authors, marked_date = _marked_meta(
+        order, title_el, container, dayfirst=_day_first(declared.language)
+    )
     published = declared.published or _time_element(container, title_el, body) or marked_date
+    if declared.published_utc and _within_a_day(declared.published, marked_date):
+        # A UTC timestamp's date need not be the page's: a visible date a day off is local time.
+        published = marked_date
     authors = declared.authors or marked_authors
     rendered = _render(blocks, opts)
 
@@ -1000,7 +1059,33 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
         link = node if node.tag == "a" else node.css_first("a[href]")
         urls.append(link.attributes.get("href") or "" if link is not None else "")
     found = next((d for u in urls if u and (d := url_date(u))), None)
-    return HtmlPage("\n".join(lines) + ("\n" if lines else ""), hints, found, title_line)
+    content = sorted(zones[Zone.CONTENT]) or [i + 1 for i, line in enumerate(lines) if line.strip()]
+    fallback = declared.data_date or next(
+        (d for n in reversed(content[-3:]) if (d := citation_date(lines[n - 1]))), None
+    )
+    text_out = "\n".join(lines) + ("\n" if lines else "")
+    return HtmlPage(text_out, hints, found, title_line, fallback)
+
+
+# "——《北京之春》1996年6月号", "原载《读书》2003年5月": the periodical an essay first appeared in,
+# closing the text. A dash or a verb of reprinting leads, so a sentence naming a paper is not it.
+_REPRINTED = r"原载|原載|载于|載於|刊于|刊於|刊载于|刊載於|选自|選自|摘自|转载自|轉載自|转自|轉自"
+_CITATION = re.compile(
+    rf"^\s*(?:(?:[—－―]{{1,2}}|-{{2}})\s*(?:{_REPRINTED})?|(?:{_REPRINTED}))"
+    r"\s*《[^《》]{1,30}》\s*(?P<when>[^《》]{4,24})$"
+)
+
+
+def citation_date(line: str) -> str | None:
+    """The date of a closing citation line: a dash or 原载/选自…, the periodical, its issue date.
+
+    >>> citation_date("——《北京之春》1996年6月号"), citation_date("他在《读书》2003年5月发表")
+    ('1996-06', None)
+    """
+    m = _CITATION.match(line)
+    if m is None:
+        return None
+    return parse_date(m.group("when"))
 
 
 _AUTHOR_MARK = re.compile(
@@ -1014,6 +1099,12 @@ _DATE_MARK = re.compile(
     r"(?<![a-z0-9])(?:date|time|dates|datetime|timestamp|pubdate|pubtime|publish|published|"
     r"posted|post-?date|post-?time|entry-?date|dateline|fbsj|sj|rq)(?![a-z0-9])"
 )
+# Boxes that hold a byline (author, date, section) without naming each field.
+_BYLINE_BOX = re.compile(
+    r"(?<![a-z0-9])(?:meta|metas|metadata|postmeta|entrymeta|byline|bylines|dateline|"
+    r"info|infos|postinfo|articleinfo)(?![a-z0-9])"
+)
+_BOX_REACH = 300  # elements after the headline in which a byline box may date the article
 _BY_PREFIX = re.compile(
     r"^\s*(?:by|von|par|por|di|door|av|af|от|автор|作者|文|記者|记者|撰文)\s*[:：/／]?\s*",
     re.IGNORECASE,
@@ -1040,10 +1131,15 @@ def _author_text(text: str) -> list[str]:
 
 
 def _marked_meta(
-    order: list[_El], title_el: _El | None, container: _El | None
+    order: list[_El], title_el: _El | None, container: _El | None, *, dayfirst: bool = False
 ) -> tuple[list[str], str | None]:
     """Authors and a date from elements whose class or id says so (``span.author``,
-    ``div.post-date``), taking the first after the headline that is not in a teaser or comment."""
+    ``div.post-date``), taking the first after the headline that is not in a teaser or comment.
+
+    A byline box (``div.entry-meta``, ``span.post-info``) that names no date field of its own
+    dates the article too, but only close to the headline: the same class names mark every
+    teaser's byline further down.
+    """
     start = 0
     if title_el is not None:
         start = next((i for i, el in enumerate(order) if el is title_el), 0)
@@ -1052,9 +1148,11 @@ def _marked_meta(
     authors: list[str] = []
     date: str | None = None
     # After the headline first, then (a byline can sit above it) the elements just before it.
-    window = order[start : start + 4000] + order[max(0, start - 80) : start][::-1]
+    after = order[start : start + 4000]
+    before = order[max(0, start - 80) : start][::-1]
+    near = {id(el) for el in after[:_BOX_REACH]} | {id(el) for el in before}
     skipped: list[_El] = []  # teasers and comments: their bylines are other people's
-    for el in window:
+    for el in after + before:
         if el.node is None or not (el.marks or el.tag == "a"):
             continue
         if any(_is_within(el, s) for s in skipped[-3:]):
@@ -1067,8 +1165,12 @@ def _marked_meta(
             marks += " author"
         if not authors and el.units <= 40 and _AUTHOR_MARK.search(marks):
             authors = [] if _NOT_AUTHOR_MARK.search(marks) else _author_text(_text_of(el))
-        if date is None and el.units <= 60 and _DATE_MARK.search(el.marks):
-            date = parse_date(_clean_text(_text_of(el))[:120])
+        if (
+            date is None
+            and el.units <= 60
+            and (_DATE_MARK.search(el.marks) or (id(el) in near and _BYLINE_BOX.search(el.marks)))
+        ):
+            date = parse_date(_clean_text(_text_of(el))[:120], dayfirst=dayfirst)
         if authors and date:
             break
     return authors, date
@@ -1093,6 +1195,25 @@ def _is_within(el: _El, ancestor: _El) -> bool:
             return True
         p = p.parent
     return False
+
+
+def _day_first(language: str | None) -> bool:
+    """Slashed dates are month-first on English and CJK pages, day-first in the other languages
+    a page declares (``pt-BR``: 03/05/2022 is the 3rd of May)."""
+    if not language:
+        return False
+    return not language.startswith(("en", "zh", "ja", "ko"))
+
+
+def _within_a_day(a: str | None, b: str | None) -> bool:
+    """Whether two ISO dates are a day apart: a time-zone shift, not another date."""
+    from datetime import date
+
+    try:
+        da, db = date.fromisoformat((a or "")[:10]), date.fromisoformat((b or "")[:10])
+    except ValueError:
+        return False
+    return abs((da - db).days) == 1
 
 
 _URL_DATE = re.compile(
@@ -1124,3 +1245,26 @@ def _time_element(container: _El | None, title_el: _El | None, body: LexborNode)
             if iso:
                 return iso
     return None
+
+
+# "茉莉：我是怎样卷入八九民运的": an essay's headline led by its author's (pen) name.
+_TITLE_BY = re.compile(r"^(?P<name>(?:(?![\x00-\x7f])[^\W\d_]){2,4})\s*[：:]\s*\S")
+_MD_DECOR = re.compile(r"^[#>*\s]+|[*\s]+$")
+
+
+def title_author(title: str | None, lines: list[str], title_line: int | None) -> list[str]:
+    """The name that leads the headline ("茉莉：…") when it also stands alone on one of the first
+    lines under it (``title_line`` is 1-based): two pieces of evidence, so a pen name with no
+    common surname still counts (a headline quoting a speaker, "特朗普：…", has no such line).
+
+    >>> title_author("茉莉：我是怎样卷入民运的", ["# 茉莉：我是怎样卷入民运的", "", "茉莉", ""], 1)
+    ['茉莉']
+    """
+    m = _TITLE_BY.match(title or "")
+    if m is None or title_line is None:
+        return []
+    name = m.group("name")
+    below = [line for line in lines[title_line : title_line + 40] if line.strip()][:6]
+    if any(_MD_DECOR.sub("", line) == name for line in below) and _valid_author(name):
+        return [name]
+    return []

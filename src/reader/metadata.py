@@ -341,9 +341,11 @@ _BY_RE = re.compile(
 _WEN_RE = re.compile(
     r"(?:^|[\s(（【\[])(?:文|图文|圖文)\s*[/／|｜]\s*(?P<name>(?:(?![\x00-\x7f])[^\W\d_]|·){2,4})"
 )
-# "本贴由大卫于…发表", "… 22:36:13 by duscha": forums name the poster in a sentence.
+# "本贴由大卫于…发表", "由海鸥张贴 @ 2005-06-14", "… 22:36:13 by duscha": forums and blogs name
+# the poster in a sentence.
 _POSTED_BY_RE = re.compile(
-    r"(?:本贴由|本帖由|由)\s*(?P<who>[^\s于於,，]{2,20}?)\s*[于於]\s*(?:19|20)\d\d"
+    r"(?:本贴由|本帖由|由)\s*(?P<who>[^\s于於,，]{2,20}?)\s*"
+    r"(?:[于於]\s*(?:19|20)\d\d|(?:张贴|張貼)\s*(?:[@于於]|(?:19|20)\d\d))"
     r"|(?<=\d)\s+by\s+(?P<user>[\w.\-]{2,30})\b"
 )
 # "本贴由大卫于2005年8月12日16:12:21在〖…〗发表": forums date a post in a sentence.
