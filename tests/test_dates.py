@@ -51,3 +51,24 @@ def test_day_first_on_request() -> None:
 def test_german_and_french_month_names() -> None:
     assert parse_date("16. März 2021") == "2021-03-16"
     assert parse_date("30 septembre 2018") == "2018-09-30"
+
+
+def test_month_names_of_more_languages_and_glued_dates() -> None:
+    cases = {
+        "Original Research7 April 2020": "2020-04-07",
+        "10 de maio de 2022": "2022-05-10",
+        "5 марта 2020 г.": "2020-03-05",
+        "12 października 2019": "2019-10-12",
+        "3 settembre 2021": "2021-09-03",
+    }
+    for text, iso in cases.items():
+        assert [f.iso for f in find_dates(text, dayfirst=True)] == [iso], text
+    assert find_dates("Version 1.2 May 2020") == []  # a version number, not a day
+
+
+def test_a_closing_citation_dates_an_essay_in_a_dump() -> None:
+    from reader import read_text
+
+    para = "文化革命是一场有着极为广泛的群众参与的政治运动。因此，如何理解这种广泛的群众参与，就成为理解文革的重要内容。"
+    page = f"比赛革命的革命\n\n{para}\n\n{para}\n\n      ——《北京之春》1996年6月号\n"
+    assert read_text(page).metadata.published == "1996-06"

@@ -16,18 +16,71 @@ MONTHS = {
     name: i
     for i, names in enumerate(
         [
-            ("jan", "january", "janvier", "januar", "enero"),
-            ("feb", "february", "février", "fevrier", "februar", "febrero"),
-            ("mar", "march", "mars", "märz", "marzo"),
-            ("apr", "april", "avril", "abril"),
-            ("may", "mai", "mayo"),
-            ("jun", "june", "juin", "juni", "junio"),
-            ("jul", "july", "juillet", "juli", "julio"),
-            ("aug", "august", "août", "aout", "agosto"),
-            ("sep", "sept", "september", "septembre", "septiembre"),
-            ("oct", "october", "octobre", "oktober", "octubre"),
-            ("nov", "november", "novembre", "noviembre"),
-            ("dec", "december", "décembre", "decembre", "dezember", "diciembre"),
+            # en, fr, de, es, pt, it; Russian and Polish in the genitive ("5 марта 2020").
+            (
+                "jan",
+                "january",
+                "janvier",
+                "januar",
+                "enero",
+                "janeiro",
+                "gennaio",
+                "января",
+                "stycznia",
+            ),
+            (
+                "feb",
+                "february",
+                "février",
+                "fevrier",
+                "februar",
+                "febrero",
+                "fevereiro",
+                "febbraio",
+                "февраля",
+                "lutego",
+            ),
+            ("mar", "march", "mars", "märz", "marzo", "março", "marco", "марта", "marca"),
+            ("apr", "april", "avril", "abril", "aprile", "апреля", "kwietnia"),
+            ("may", "mai", "mayo", "maio", "maggio", "мая", "maja"),
+            ("jun", "june", "juin", "juni", "junio", "junho", "giugno", "июня", "czerwca"),
+            ("jul", "july", "juillet", "juli", "julio", "julho", "luglio", "июля", "lipca"),
+            ("aug", "august", "août", "aout", "agosto", "августа", "sierpnia"),
+            (
+                "sep",
+                "sept",
+                "september",
+                "septembre",
+                "septiembre",
+                "setembro",
+                "settembre",
+                "сентября",
+                "września",
+            ),
+            (
+                "oct",
+                "october",
+                "octobre",
+                "oktober",
+                "octubre",
+                "outubro",
+                "ottobre",
+                "октября",
+                "października",
+            ),
+            ("nov", "november", "novembre", "noviembre", "novembro", "ноября", "listopada"),
+            (
+                "dec",
+                "december",
+                "décembre",
+                "decembre",
+                "dezember",
+                "diciembre",
+                "dezembro",
+                "dicembre",
+                "декабря",
+                "grudnia",
+            ),
         ],
         start=1,
     )
@@ -66,9 +119,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "day-month-name",
         re.compile(
-            r"(?i)\b(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?P<mon>"
+            # (?<!\d), not \b: a date glued to a word ("Original Research7 April 2020");
+            # "de" as Spanish and Portuguese write it ("10 de maio de 2022").
+            r"(?i)(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>"
             + _MONTH_ALT
-            + r")\.?,?\s+(?P<y>(?:19|20)\d\d)\b"
+            + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b"
             + _TIME
         ),
     ),
@@ -162,3 +217,24 @@ def parse_date(text: str, *, dayfirst: bool = False) -> str | None:
     """The first date in the text as ISO 8601, or None."""
     dates = find_dates(text, dayfirst=dayfirst)
     return dates[0].iso if dates else None
+
+
+# "——《北京之春》1996年6月号", "原载《读书》2003年5月": the periodical an essay first appeared in,
+# closing the text. A dash or a verb of reprinting leads, so a sentence naming a paper is not it.
+_REPRINTED = r"原载|原載|载于|載於|刊于|刊於|刊载于|刊載於|选自|選自|摘自|转载自|轉載自|转自|轉自"
+_CITATION = re.compile(
+    rf"^\s*(?:(?:[—－―]{{1,2}}|-{{2}})\s*(?:{_REPRINTED})?|(?:{_REPRINTED}))"
+    r"\s*《[^《》]{1,30}》\s*(?P<when>[^《》]{4,24})$"
+)
+
+
+def citation_date(line: str) -> str | None:
+    """The date of a closing citation line: a dash or 原载/选自…, the periodical, its issue date.
+
+    >>> citation_date("——《北京之春》1996年6月号"), citation_date("他在《读书》2003年5月发表")
+    ('1996-06', None)
+    """
+    m = _CITATION.match(line)
+    if m is None:
+        return None
+    return parse_date(m.group("when"))

@@ -23,7 +23,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from reader.dates import parse_date
+from reader.dates import citation_date, parse_date
 from reader.model import PageHints
 from reader.segment import CJK_RE, text_size
 
@@ -1065,27 +1065,6 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
     )
     text_out = "\n".join(lines) + ("\n" if lines else "")
     return HtmlPage(text_out, hints, found, title_line, fallback)
-
-
-# "——《北京之春》1996年6月号", "原载《读书》2003年5月": the periodical an essay first appeared in,
-# closing the text. A dash or a verb of reprinting leads, so a sentence naming a paper is not it.
-_REPRINTED = r"原载|原載|载于|載於|刊于|刊於|刊载于|刊載於|选自|選自|摘自|转载自|轉載自|转自|轉自"
-_CITATION = re.compile(
-    rf"^\s*(?:(?:[—－―]{{1,2}}|-{{2}})\s*(?:{_REPRINTED})?|(?:{_REPRINTED}))"
-    r"\s*《[^《》]{1,30}》\s*(?P<when>[^《》]{4,24})$"
-)
-
-
-def citation_date(line: str) -> str | None:
-    """The date of a closing citation line: a dash or 原载/选自…, the periodical, its issue date.
-
-    >>> citation_date("——《北京之春》1996年6月号"), citation_date("他在《读书》2003年5月发表")
-    ('1996-06', None)
-    """
-    m = _CITATION.match(line)
-    if m is None:
-        return None
-    return parse_date(m.group("when"))
 
 
 _AUTHOR_MARK = re.compile(

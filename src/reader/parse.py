@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.dates import find_dates
+from reader.dates import citation_date, find_dates
 from reader.metadata import (
     Byline,
     Field,
@@ -435,6 +435,9 @@ def _title_score(line: Line, distance: int) -> float | None:
         score += 6
     return score
 
+
+# How many of the page's last lines with text may hold an essay's closing citation.
+CITATION_LINES = 12
 
 # Paragraphs of text after which a bare date inside the run is no longer the article's.
 DEEP_DATE = 3
@@ -898,6 +901,11 @@ def _assemble(
     published = merged.published or merged.date
     if not published and not merged.updated and dateline is not None:
         published = dateline
+    if not published and not merged.updated and not (hints and (hints.published or hints.updated)):
+        # Last resort: an essay's closing citation of where it first appeared, with its issue
+        # date ("——《北京之春》1996年6月号"), among the last lines with text.
+        tail = [ln for ln in reversed(lines) if not ln.empty][:CITATION_LINES]
+        published = next((d for ln in tail if (d := citation_date(ln.text))), None)
     updated = merged.updated
     if hints is not None:
         # The visible byline wins; markup metadata fills what it left empty.
