@@ -75,3 +75,10 @@ def test_markup_text_keeps_links_or_images_on_request() -> None:
     assert (
         markup_text(raw, links=False, images=True) == "See the minutes and ![chart](/c.png) here x"
     )
+
+
+def test_a_day_before_a_month_name_is_a_date_not_a_list_number() -> None:
+    line = clean_line(1, "   31. März 2020", Dialect.LYNX)
+    assert (line.text, line.bullet) == ("31. März 2020", False)
+    item = clean_line(2, "   31. Punkt der Liste", Dialect.LYNX)
+    assert (item.text, item.bullet) == ("Punkt der Liste", True)

@@ -271,6 +271,13 @@ def markup_text(raw: str, *, links: bool, images: bool) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _starts_with_date(text: str) -> bool:
+    from reader.dates import find_dates  # light, and only for lines that open with a number
+
+    found = find_dates(text[:40], dayfirst=True)
+    return bool(found) and found[0].start == 0
+
+
 def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     """Strip the dialect's artefacts from one line and measure what is left."""
     if not raw or raw.isspace():
@@ -306,6 +313,8 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     if rule:
         stripped = ""
     b = _BULLET.match(stripped) or _LEAD_DOT.match(stripped)
+    if b and stripped[0].isdigit() and _starts_with_date(stripped):
+        b = None  # "31. März 2020" is a date, not item 31 of a list
     if b and stripped:
         bullet = True
         stripped = stripped[b.end() :]
