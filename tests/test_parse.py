@@ -176,3 +176,26 @@ def test_a_linked_date_is_the_posts_date() -> None:
     body = "Die Nachbarschaftshilfe wird in diesen Wochen wichtiger, sagen die Organisatoren. " * 3
     page = f"# Solidarität im Viertel\n\n[31\\. März 2020](https://example.org/2020/03/31/post/)\n\n{body}\n\n{body}\n"
     assert read_text(page).metadata.published == "2020-03-31"
+
+
+def test_readers_comments_end_the_text() -> None:
+    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    comments = "\n".join(
+        f"* Reader {i} on September {i}, 2018 at 4:47 pm said:\n"
+        + "I think the council did the right thing with this budget, and said so. " * 2
+        for i in range(1, 4)
+    )
+    page = f"# Council approves the budget\n\n{text}\n\n{text}\n\n{comments}\n"
+    a = read_text(page)
+    assert len(a.body) == 2
+    assert all("Reader" not in b.text for b in a.body)
+
+
+def test_a_heading_that_links_to_more_heads_a_list_of_other_articles() -> None:
+    page = (
+        f"# 市政府召开经济形势分析会\n\n{PARA}\n\n{PARA2}\n\n港闻头条 »\n\n"
+        "* 另一篇新闻的标题在这里出现\n名医贪平 游艇非法入红油\n* 法院下令总店交吉 欠租248万元\n"
+    )
+    a = read_text(page)
+    assert [b.text for b in a.body] == [PARA, PARA2]
+    assert len(a.teasers) == 3

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 LINE_COST = 12
 RELATED_RE = re.compile(
     r"^(?:相关|相關|延伸|推荐|推薦|热门|熱門|热点|熱點|猜你喜欢|猜你喜歡|更多|最新|其他|其它|精彩|往期|"
-    r"今日|图片|圖片|专题|專題)"
+    r"今日|图片|圖片|专题|專題|最热门|最熱門|最多浏览|最多瀏覽|最多阅读|最多閱讀|编辑精选|編輯精選)"
     r"(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|报道|報導|推荐|推薦|资讯|資訊|内容|內容|排行|专题|專題|图集|圖集)?"
     r"|^(?:related|more (?:from|on|stories|news)|read more|recommended|you may also like|"
     r"most (?:read|popular)|trending|see also|further reading|top stories|latest news|"
@@ -121,8 +121,30 @@ def is_footer(line: Line) -> bool:
 
 
 def is_related_heading(line: Line) -> bool:
-    """ "相关新闻", "【相关阅读】", "Related stories": the head of a block of other articles."""
-    return line.size <= 20 and bool(RELATED_RE.match(_BRACKETS.sub("", line.text)))
+    """ "相关新闻", "【相关阅读】", "Related stories", "港聞頭條 »": the head of a block of other
+    articles (a short heading that links to more of them ends in "»")."""
+    if line.size > 20:
+        return False
+    text = line.text
+    if text.endswith(("»", "›", ">>")) and line.size <= 12 and not line.sentences:
+        return True
+    return bool(RELATED_RE.match(_BRACKETS.sub("", text)))
+
+
+# A reader's comment opens with its writer and "said:" ("* Jane on May 3, 2018 at 4:47 pm said:").
+_COMMENT_HEAD = re.compile(
+    r"(?:\bsaid|\bsays|\bwrote|\bschrieb|\ba dit|\bescribió|\bdisse|написал[а]?|说|說|回复|回覆)"
+    r"\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _comments_start(lines: Sequence[Line], start: int, end: int) -> int:
+    """Where readers' comments begin inside the run (two comment heads or more), else ``end``."""
+    heads = [
+        i for i in range(start, end) if lines[i].size <= 40 and _COMMENT_HEAD.search(lines[i].text)
+    ]
+    return heads[0] if len(heads) >= 2 else end
 
 
 def weight(line: Line) -> float:
@@ -608,6 +630,7 @@ def parse_lines(
     run = _best_run(scores)
     start, end = run if run else (n, n)
     end = _absorb_table(lines, part, bylines, end)
+    end = _comments_start(lines, start, end)
     # A headline can be long enough to join the run; a byline right under it says where the
     # text really starts: the short unpunctuated lines above the byline are title, not body.
     head = [i for i in range(start, end) if part[i] is not Part.BLANK][:HEAD_LINES]
@@ -650,7 +673,8 @@ def parse_lines(
             part[i], why[i] = Part.METADATA, "byline inside the text run"
         elif is_footer(ln):
             part[i], why[i] = Part.BOILERPLATE, "footer: copyright, licence, contact or disclaimer"
-        elif in_related and _related_item(ln):
+        elif in_related and (_related_item(ln) or (ln.sentences == 0 and ln.size <= 30)):
+            # A headline without a bullet (a picture's title) does not end the list either.
             part[i], why[i] = Part.TEASER, "item of a related-articles block"
         elif ln.link_share > 0.6 and ln.sentences == 0:
             part[i], why[i] = (
@@ -801,7 +825,7 @@ def parse_lines(
             part[i], why[i] = Part.TEASER, "snippet ending in an ellipsis"
         elif _dated_headline(ln) and i > start:
             part[i], why[i] = Part.TEASER, "dated headline of another article"
-        elif in_related and _related_item(ln):
+        elif in_related and (_related_item(ln) or (ln.sentences == 0 and ln.size <= 30)):
             part[i], why[i] = Part.TEASER, "item of a related-articles block"
         else:
             side = "above" if i < start else "below"
