@@ -204,6 +204,17 @@ def _related_item(line: Line) -> bool:
     )
 
 
+def _related_headline(line: Line) -> bool:
+    """A short unbulleted headline inside a related-articles list (a picture's title)."""
+    return (
+        line.sentences == 0
+        and 6 <= line.size <= 30
+        and line.anchors <= 1
+        and not control_words(line.text)
+        and not is_footer(line)
+    )
+
+
 def _hinted_weights(lines: list[Line], weights: list[float], hints: PageHints) -> list[float]:
     """Markup evidence moves line weights: inside the article container up, nav/related down."""
     out = []
@@ -673,7 +684,7 @@ def parse_lines(
             part[i], why[i] = Part.METADATA, "byline inside the text run"
         elif is_footer(ln):
             part[i], why[i] = Part.BOILERPLATE, "footer: copyright, licence, contact or disclaimer"
-        elif in_related and (_related_item(ln) or (ln.sentences == 0 and ln.size <= 30)):
+        elif in_related and (_related_item(ln) or _related_headline(ln)):
             # A headline without a bullet (a picture's title) does not end the list either.
             part[i], why[i] = Part.TEASER, "item of a related-articles block"
         elif ln.link_share > 0.6 and ln.sentences == 0:
@@ -825,7 +836,7 @@ def parse_lines(
             part[i], why[i] = Part.TEASER, "snippet ending in an ellipsis"
         elif _dated_headline(ln) and i > start:
             part[i], why[i] = Part.TEASER, "dated headline of another article"
-        elif in_related and (_related_item(ln) or (ln.sentences == 0 and ln.size <= 30)):
+        elif in_related and (_related_item(ln) or _related_headline(ln)):
             part[i], why[i] = Part.TEASER, "item of a related-articles block"
         else:
             side = "above" if i < start else "below"
