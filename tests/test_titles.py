@@ -221,3 +221,14 @@ def test_emphasis_is_not_part_of_an_authors_name() -> None:
         + "\n"
     )
     assert read_text(page).metadata.authors == ("Jane Roe",)
+
+
+def test_a_hard_wrapped_line_ending_in_a_comma_is_not_the_headline() -> None:
+    page = (
+        "路是人走出来的\n\n胡一平\n\n"
+        "我们知道，还在那派理论提出之前，\n不少学者已经对相关的问题进行过不同的研究，提出过不同的解释。"
+        f"\n\n{PARA}\n\n{PARA2}\n"
+    )
+    a = read_text(page)
+    assert a.title == "路是人走出来的"
+    assert a.metadata.authors == ("胡一平",)

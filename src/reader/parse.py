@@ -440,6 +440,8 @@ def _title_score(line: Line, distance: int) -> float | None:
         )
     if text.endswith((":", "：")):
         score -= 10  # a lead-in to what follows ("or copy the code:")
+    elif text.endswith(("，", ",", "、", "；", ";")):
+        score -= 15  # a hard-wrapped line of prose stops mid-sentence; a headline does not
     if len(line.cells) >= 3 or _is_menu(text):
         score -= 30  # a row of table cells or of short pieces between separators: a menu
     if len(_EXCLAIM.findall(text)) >= 2:
