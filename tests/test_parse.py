@@ -199,3 +199,22 @@ def test_a_heading_that_links_to_more_heads_a_list_of_other_articles() -> None:
     a = read_text(page)
     assert [b.text for b in a.body] == [PARA, PARA2]
     assert len(a.teasers) == 3
+
+
+def test_a_numbered_point_with_a_time_label_is_text_not_a_byline() -> None:
+    page = (
+        f"# 研究生招生简章\n\n{PARA}\n\n1、初试科目：外国语含听力，三门业务课。\n"
+        f"2、初试时间：2004年3月底、4月初，我院寄发准考证时通知具体时间。\n\n{PARA2}\n"
+    )
+    a = read_text(page)
+    assert any("初试时间" in b.text for b in a.body)
+    assert a.metadata.published is None
+
+
+def test_a_table_whose_cells_wrap_is_absorbed_into_the_text() -> None:
+    rows = "\n".join(
+        f"0{i}艺术学方向{i} | 导师{i} | | 1、英语或俄语\n2、艺术概论" for i in range(1, 7)
+    )
+    page = f"# 研究生招生简章\n\n{PARA}\n\n{PARA2}\n\n附：招生专业及考试科目\n---\n{rows}\n"
+    a = read_text(page)
+    assert any("导师6" in b.text for b in a.body)

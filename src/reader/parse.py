@@ -72,6 +72,8 @@ _ORDINAL = re.compile(
 )
 # (?:(?<!\s)\s+)? takes leading spaces from the start of their run only: a bare \s* retries a long
 # run of spaces that no separator follows from each of its positions, O(n²).
+# A numbered point with the enumeration comma ("2、", "三、"), which no date uses.
+_POINT = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})、")
 _CRUMB_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:>>|[>›〉＞→]|(?<=\s)»(?=\s))\s*")
 _TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}[:：]\d{2}")
 _MAYBE_META = re.compile(
@@ -258,7 +260,11 @@ def _summaries_after_headlines(lines: list[Line]) -> set[int]:
 
 def _is_row(line: Line) -> bool:
     """A table row as dumps print it: several cells of CJK/words, no links, no sentences."""
-    return line.link_share < 0.2 and line.fragments >= 3 and line.sentences == 0
+    return (
+        line.link_share < 0.2
+        and (line.fragments >= 3 or len(line.cells) >= 2)
+        and line.sentences == 0
+    )
 
 
 def _absorb_table(
@@ -283,7 +289,8 @@ def _absorb_table(
         return end
     last_row = rows[-1]
     kept = [i for i in block if i <= last_row]
-    if len(rows) < 0.6 * len(kept):
+    # Cells that wrap print as short lines between the rows: a long table may be half rows.
+    if len(rows) < (0.4 if len(rows) >= 6 else 0.6) * len(kept):
         return end
     return last_row + 1
 
@@ -339,7 +346,9 @@ def _is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
     if line.bullet and len(strong) < 2 and not (b.authors and len(text) < 60) and not dated:
         # A list item with one label ("开放时间：9:00—22:00") is content, not a byline; blog
         # themes list the post's author and date as items ("* Post author By …").
-        return None  # a list item with one label ("开放时间：9:00—22:00") is content, not a byline
+        return None
+    if _POINT.match(text) and len(strong) < 2:
+        return None  # "2、初试时间：2004年3月底": a numbered point of the text, not a byline
     if Field.SOURCE in b.fields and not labels and len(text) <= 40:
         return b  # a bracketed newsroom dateline: "【世界日報╱廣州12日電】"
     has_value = b.authors or b.source or b.published or b.updated or b.views is not None or b.editor
