@@ -218,3 +218,16 @@ def test_a_table_whose_cells_wrap_is_absorbed_into_the_text() -> None:
     page = f"# 研究生招生简章\n\n{PARA}\n\n{PARA2}\n\n附：招生专业及考试科目\n---\n{rows}\n"
     a = read_text(page)
     assert any("导师6" in b.text for b in a.body)
+
+
+def test_tags_under_a_related_heading_do_not_end_the_block() -> None:
+    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    page = (
+        f"# Council approves the budget\n\n{text}\n\n{text}\n\nRelated\n"
+        "* budget\n* council\n*\n*\n"
+        "* Council plans a new ferry timetable for the summer\n\n"
+        f"{text}\n\n{text}\n"
+    )
+    a = read_text(page)
+    assert all(b.text not in ("budget", "council") for b in a.body)
+    assert any(t.text.startswith("Council plans") for t in a.teasers)

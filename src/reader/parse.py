@@ -698,6 +698,8 @@ def parse_lines(
         elif in_related and (_related_item(ln) or _related_headline(ln)):
             # A headline without a bullet (a picture's title) does not end the list either.
             part[i], why[i] = Part.TEASER, "item of a related-articles block"
+        elif in_related and ln.sentences == 0 and ln.size < 6:
+            part[i], why[i] = Part.BOILERPLATE, "tag or label in a related-articles block"
         elif ln.link_share > 0.6 and ln.sentences == 0:
             part[i], why[i] = (
                 Part.BOILERPLATE,
@@ -849,6 +851,8 @@ def parse_lines(
             part[i], why[i] = Part.TEASER, "dated headline of another article"
         elif in_related and (_related_item(ln) or _related_headline(ln)):
             part[i], why[i] = Part.TEASER, "item of a related-articles block"
+        elif in_related and ln.sentences == 0 and ln.size < 6:
+            part[i], why[i] = Part.BOILERPLATE, "tag or label in a related-articles block"
         else:
             side = "above" if i < start else "below"
             part[i], why[i] = (
