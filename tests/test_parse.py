@@ -231,3 +231,13 @@ def test_tags_under_a_related_heading_do_not_end_the_block() -> None:
     a = read_text(page)
     assert all(b.text not in ("budget", "council") for b in a.body)
     assert any(t.text.startswith("Council plans") for t in a.teasers)
+
+
+def test_lines_printed_twice_weigh_little() -> None:
+    from reader.parse import REPEAT_WEIGHT, _repeated
+    from reader.segment import Dialect, segment
+
+    caption = "US President looks on as he speaks to the media about trade talks with China"
+    _, lines = segment([caption, caption, "A line of its own that is long enough"], Dialect.PLAIN)
+    assert _repeated(lines) == [0, 1]
+    assert 0 < REPEAT_WEIGHT < 1

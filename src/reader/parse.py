@@ -206,6 +206,20 @@ def _related_item(line: Line) -> bool:
     )
 
 
+# A line printed twice (a picture's alt text and caption, a teaser in two lists) is rarely
+# the article's own text: its weight is cut to this share.
+REPEAT_WEIGHT = 0.3
+
+
+def _repeated(lines: Sequence[Line]) -> list[int]:
+    """Lines with text whose exact text stands on another line of the page too."""
+    seen: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.size >= 8:
+            seen.setdefault(ln.text, []).append(i)
+    return [i for found in seen.values() if len(found) > 1 for i in found]
+
+
 def _related_headline(line: Line) -> bool:
     """A short unbulleted headline inside a related-articles list (a picture's title)."""
     return (
@@ -631,6 +645,8 @@ def parse_lines(
     summaries = _summaries_after_headlines(lines)
     for i in summaries:
         weights[i] *= 0.2
+    for i in _repeated(lines):
+        weights[i] *= REPEAT_WEIGHT
     if hints is not None:
         weights = _hinted_weights(lines, weights, hints)
     scores = []
