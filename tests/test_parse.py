@@ -238,6 +238,9 @@ def test_lines_printed_twice_weigh_little() -> None:
     from reader.segment import Dialect, segment
 
     caption = "US President looks on as he speaks to the media about trade talks with China"
-    _, lines = segment([caption, caption, "A line of its own that is long enough"], Dialect.PLAIN)
+    own = [f"A line of its own that is long enough, number {i}" for i in range(3)]
+    _, lines = segment([caption, caption, *own], Dialect.PLAIN)
     assert _repeated(lines) == [0, 1]
+    _, mostly = segment([caption, caption, caption, own[0]], Dialect.PLAIN)
+    assert _repeated(mostly) == []  # a page of repeats: no evidence either way
     assert 0 < REPEAT_WEIGHT < 1

@@ -212,12 +212,17 @@ REPEAT_WEIGHT = 0.3
 
 
 def _repeated(lines: Sequence[Line]) -> list[int]:
-    """Lines with text whose exact text stands on another line of the page too."""
+    """Lines with text whose exact text stands on another line of the page too.
+
+    Only where repeats are the exception: a page that is mostly repeats says nothing by them.
+    """
     seen: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
         if ln.size >= 8:
             seen.setdefault(ln.text, []).append(i)
-    return [i for found in seen.values() if len(found) > 1 for i in found]
+    repeats = [i for found in seen.values() if len(found) > 1 for i in found]
+    sized = sum(len(found) for found in seen.values())
+    return repeats if len(repeats) * 2 < sized else []
 
 
 def _related_headline(line: Line) -> bool:
