@@ -244,3 +244,19 @@ def test_lines_printed_twice_weigh_little() -> None:
     _, mostly = segment([caption, caption, caption, own[0]], Dialect.PLAIN)
     assert _repeated(mostly) == []  # a page of repeats: no evidence either way
     assert 0 < REPEAT_WEIGHT < 1
+
+
+def test_quoted_speakers_are_not_readers_comments() -> None:
+    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    quote = "The mayor said:\nWe have done what the town asked of us, and we will keep doing it.\n"
+    page = f"# Council approves the budget\n\n{text}\n\n{quote}\n{text}\n\n{quote}\n{text}\n"
+    assert len(read_text(page).body) == 7
+
+
+def test_a_stretch_of_tags_is_a_wall_the_text_does_not_cross() -> None:
+    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    tags = "\n".join(["Opinion", "China", "Budget", "Council", "Town", "Harbour", "*", "*"])
+    teaser = "Another story: a long summary of some other article that follows the tags. " * 4
+    page = f"# Council approves the budget\n\n{text}\n\n{text}\n\n{tags}\n\n{teaser}\n\n{teaser}\n"
+    a = read_text(page)
+    assert [b.text for b in a.body] == [text.strip(), text.strip()]

@@ -134,19 +134,27 @@ def is_related_heading(line: Line) -> bool:
 
 
 # A reader's comment opens with its writer and "said:" ("* Jane on May 3, 2018 at 4:47 pm said:").
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _COMMENT_HEAD = re.compile(
-    r"(?:\bsaid|\bsays|\bwrote|\bschrieb|\ba dit|\bescribió|\bdisse|написал[а]?|说|說|回复|回覆)"
+    r"(?:\bsaid|\bsays|\bwrote|\bwrites|\bschrieb|\bschreibt|\ba dit|\bécrit|\bescribió|\bescribe|"
+    r"\bdisse|\bescreveu|написал[а]?|пишет|说|說|回复|回覆)"
     r"\s*[:：]\s*$",
     re.IGNORECASE,
 )
 
 
-def _comments_start(lines: Sequence[Line], start: int, end: int) -> int:
-    """Where readers' comments begin inside the run (two comment heads or more), else ``end``."""
-    heads = [
-        i for i in range(start, end) if lines[i].size <= 40 and _COMMENT_HEAD.search(lines[i].text)
-    ]
-    return heads[0] if len(heads) >= 2 else end
+def _comments_start(lines: Sequence[Line]) -> int | None:
+    """Where readers' comments begin: the first of two comment heads or more, each dated on its
+    line or the next ("Jane on May 3, 2018 at 4:47 pm said:"), so a quoted "he said:" is not one.
+    """
+    heads: list[int] = []
+    for i, ln in enumerate(lines):
+        if ln.size > 40 or not ln.text.endswith((":", "：")) or not _COMMENT_HEAD.search(ln.text):
+            continue
+        near = [ln.text] + [lines[j].text for j in range(i + 1, min(len(lines), i + 3))]
+        if any(_CLOCK.search(t) or find_dates(t) for t in near):
+            heads.append(i)
+    return heads[0] if len(heads) >= 2 else None
 
 
 def weight(line: Line) -> float:
@@ -223,6 +231,31 @@ def _repeated(lines: Sequence[Line]) -> list[int]:
     repeats = [i for found in seen.values() if len(found) > 1 for i in found]
     sized = sum(len(found) for found in seen.values())
     return repeats if len(repeats) * 2 < sized else []
+
+
+# A stretch of this many tiny lines in a row (tags, share icons, a menu) is never inside an
+# article: the run of text may not cross it.
+BARRIER_LINES = 6
+BARRIER = 10_000.0
+
+
+def _barriers(lines: Sequence[Line]) -> list[int]:
+    """The first line of each stretch of BARRIER_LINES or more tiny lines (blank and markup-only
+    lines neither count nor break a stretch)."""
+    found: list[int] = []
+    first, count = -1, 0
+    for i, ln in enumerate(lines):
+        if ln.empty:
+            continue
+        if ln.size < 6 and not ln.sentences:
+            if count == 0:
+                first = i
+            count += 1
+            if count == BARRIER_LINES:
+                found.append(first)
+        else:
+            count = 0
+    return found
 
 
 def _related_headline(line: Line) -> bool:
@@ -670,10 +703,13 @@ def parse_lines(
         following = [j for j in range(at + 1, min(n, at + 12)) if scores[j] > 0][:2]
         for j in following:
             scores[j] += 2 * LINE_COST
-    run = _best_run(scores)
+    for i in _barriers(lines):
+        scores[i] = -BARRIER
+    comments = _comments_start(lines)
+    run = _best_run(scores[:comments]) if comments is not None else None
+    run = run or _best_run(scores)
     start, end = run if run else (n, n)
     end = _absorb_table(lines, part, bylines, end)
-    end = _comments_start(lines, start, end)
     # A headline can be long enough to join the run; a byline right under it says where the
     # text really starts: the short unpunctuated lines above the byline are title, not body.
     head = [i for i in range(start, end) if part[i] is not Part.BLANK][:HEAD_LINES]
