@@ -260,3 +260,16 @@ def test_a_stretch_of_tags_is_a_wall_the_text_does_not_cross() -> None:
     page = f"# Council approves the budget\n\n{text}\n\n{text}\n\n{tags}\n\n{teaser}\n\n{teaser}\n"
     a = read_text(page)
     assert [b.text for b in a.body] == [text.strip(), text.strip()]
+
+
+def test_summaries_under_headline_links_with_source_and_date_are_teasers() -> None:
+    summary = (
+        "【日报专讯】一对相生相依二十五载的孪生姊妹，昨往尖沙咀消遣后带醉坐的士回家，途中发生争执。"
+    )
+    items = "\n\n".join(
+        f"* [另一篇新闻的标题第{i}则](/news/{i}) 日报 - 13小时前\n\n{summary}{i}" for i in range(8)
+    )
+    page = f"# 港铁农历新年加强服务\n\n{PARA}\n\n{PARA2}\n\n{items}\n"
+    a = read_text(page)
+    assert a.title == "港铁农历新年加强服务"
+    assert [b.text for b in a.body] == [PARA, PARA2]

@@ -208,7 +208,8 @@ def _dated_headline(line: Line) -> bool:
 def _related_item(line: Line) -> bool:
     """An entry of a related-articles list: a bullet, a link or a cut-off snippet, not a control."""
     return (
-        line.size >= 6
+        line.heading != 1
+        and line.size >= 6
         and (line.bullet or line.truncated or line.link_share > 0.5)
         and not control_words(line.text)
     )
@@ -283,7 +284,12 @@ def _hinted_weights(lines: list[Line], weights: list[float], hints: PageHints) -
 
 def _is_headline_link(line: Line) -> bool:
     """One link whose text reads like a headline (not "0 comments", not a row of nav links)."""
-    return line.anchors == 1 and 8 <= line.size <= 80 and line.link_share > 0.7
+    if line.anchors != 1 or not 8 <= line.size <= 80:
+        return False
+    if line.link_share > 0.7:
+        return True
+    # "* [Headline](…) Paper - 13 hours ago": the headline linked, its source and date not.
+    return line.link_share > 0.3 and bool(_RELATIVE_TIME.search(line.text) or find_dates(line.text))
 
 
 def _summaries_after_headlines(lines: list[Line]) -> set[int]:
@@ -911,6 +917,7 @@ def parse_lines(
         elif in_related and ln.sentences == 0 and ln.size < 6:
             part[i], why[i] = Part.BOILERPLATE, "tag or label in a related-articles block"
         else:
+            in_related = False  # not an item: the list has ended
             side = "above" if i < start else "below"
             part[i], why[i] = (
                 Part.BOILERPLATE,
