@@ -82,3 +82,12 @@ def test_a_day_before_a_month_name_is_a_date_not_a_list_number() -> None:
     assert (line.text, line.bullet) == ("31. März 2020", False)
     item = clean_line(2, "   31. Punkt der Liste", Dialect.LYNX)
     assert (item.text, item.bullet) == ("Punkt der Liste", True)
+
+
+def test_a_link_wrapped_over_lines_is_link_text_and_its_tail_is_markup() -> None:
+    opener = clean_line(1, "[ Russia: strikes on Syria a wrong move", Dialect.HTML2TEXT)
+    assert (opener.text, opener.link_share) == ("Russia: strikes on Syria a wrong move", 1.0)
+    tail = clean_line(2, '](/news/russia-608398 "Russia: strikes on Syria")', Dialect.HTML2TEXT)
+    assert tail.empty
+    rest = clean_line(3, "](/x) and the sentence goes on", Dialect.HTML2TEXT)
+    assert rest.text == "and the sentence goes on"

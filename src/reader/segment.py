@@ -271,6 +271,9 @@ def markup_text(raw: str, *, links: bool, images: bool) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_LINK_TAIL = re.compile(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"]{0,500}\")?\)")
+
+
 def _starts_with_date(text: str) -> bool:
     from reader.dates import find_dates  # light, and only for lines that open with a number
 
@@ -293,8 +296,14 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         if m:
             heading = len(m.group(1))
             text = text[m.end() :]
+        if text.startswith("](") and (tail := _LINK_TAIL.match(text)):
+            text = text[tail.end() :]  # closes a link whose text stood on the lines above
         if "](" in text or "<http" in text or "][" in text:
             text, link_chars, anchors = _strip_links(text, author_links)
+        elif text.startswith("[") and "]" not in text and dialect is Dialect.HTML2TEXT:
+            # Opens a link that html2text wrapped over several lines: all of it is link text.
+            text = text[1:]
+            link_chars, anchors = len(text.strip()), 1
         if "*" in text or "__" in text:
             text = _EMPH.sub("", text)
         if ">" in text:
