@@ -273,3 +273,13 @@ def test_summaries_under_headline_links_with_source_and_date_are_teasers() -> No
     a = read_text(page)
     assert a.title == "港铁农历新年加强服务"
     assert [b.text for b in a.body] == [PARA, PARA2]
+
+
+def test_a_list_of_linked_headlines_with_summaries_weighs_little() -> None:
+    from reader.parse import weight
+    from reader.segment import Dialect, clean_line
+
+    summary = "_The college said at least fifteen people were hurt and the police are still there_"
+    item = clean_line(1, f"  * [A student ran riot](/x/1) {summary}", Dialect.HTML2TEXT)
+    plain = clean_line(1, f"  * A student ran riot {summary}", Dialect.HTML2TEXT)
+    assert weight(item) < 0.5 * weight(plain)

@@ -157,6 +157,9 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
     return heads[0] if len(heads) >= 2 else None
 
 
+_LINKED_ITEM = re.compile(r"\s*[*+-]\s+\[(?!!)")
+
+
 def weight(line: Line) -> float:
     """How much a line looks like article text: reading size discounted by links and code."""
     if line.empty:
@@ -184,6 +187,8 @@ def weight(line: Line) -> float:
         value = min(value * 0.1, LINE_COST / 2)
     if line.bullet and line.sentences == 0:
         value *= 0.7
+    if line.bullet and line.anchors and _LINKED_ITEM.match(line.raw):
+        value *= 0.3  # "* [Headline](…) its summary": an entry of a list of other articles
     return value
 
 
