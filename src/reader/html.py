@@ -171,7 +171,9 @@ _BOILER_ROLES = frozenset(
 _WS = re.compile(r"\s+")
 _NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
 _TITLE_SPLIT = re.compile(
-    r"\s+[|｜\-–—:·•»]\s+|\s*[|｜_]\s*|\s*[—–]{1,2}\s*|\s*-{2,}\s*"
+    # Leading spaces are taken from the start of their run only ((?<!\s)): a bare \s* would
+    # retry a long run of spaces from each of its positions.
+    r"(?<!\s)\s+[|｜\-–—:·•»]\s+|(?:(?<!\s)\s+)?(?:[|｜_]|[—–]{1,2}|-{2,})\s*"
     # "标题-栏目-网站": Chinese titles join their pieces with a bare hyphen
     r"|(?<=[\u4e00-\u9fff》」）)])-(?=[\u4e00-\u9fff《「（(])"
 )
@@ -1228,7 +1230,7 @@ def _time_element(container: _El | None, title_el: _El | None, body: LexborNode)
 
 # "茉莉：我是怎样卷入八九民运的": an essay's headline led by its author's (pen) name.
 _TITLE_BY = re.compile(r"^(?P<name>(?:(?![\x00-\x7f])[^\W\d_]){2,4})\s*[：:]\s*\S")
-_MD_DECOR = re.compile(r"^[#>*\s]+|[*\s]+$")
+_MD_DECOR = re.compile(r"^[#>*\s]+|(?<![*\s])[*\s]+$")
 
 
 def title_author(title: str | None, lines: list[str], title_line: int | None) -> list[str]:

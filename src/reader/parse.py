@@ -93,7 +93,8 @@ _PHOTO_CREDIT = re.compile(
     r"^[▲△▼↑]|[(（][^()（）]{0,16}[攝摄][)）]$|[图圖]据|Shutterstock|Getty Images", re.IGNORECASE
 )
 _RELATIVE_TIME = re.compile(
-    r"\d+\s*(?:分钟|分鐘|小时|小時|天)前|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b", re.IGNORECASE
+    r"(?<!\d)\d{1,3}\s*(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3}\s+(?:minutes?|hours?|days?)\s+ago\b",
+    re.IGNORECASE,
 )
 
 
@@ -157,7 +158,7 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
     return heads[0] if len(heads) >= 2 else None
 
 
-_LINKED_ITEM = re.compile(r"\s*[*+-]\s+\[(?!!)")
+_LINKED_ITEM = re.compile(r"^\s*[*+-]\s+\[(?!!)")
 
 
 def weight(line: Line) -> float:
@@ -294,7 +295,8 @@ def _is_headline_link(line: Line) -> bool:
     if line.link_share > 0.7:
         return True
     # "* [Headline](…) Paper - 13 hours ago": the headline linked, its source and date not.
-    return line.link_share > 0.3 and bool(_RELATIVE_TIME.search(line.text) or find_dates(line.text))
+    head = line.text[:200]  # size leaves out URLs: the text itself may be long
+    return line.link_share > 0.3 and bool(_RELATIVE_TIME.search(head) or find_dates(head))
 
 
 def _summaries_after_headlines(lines: list[Line]) -> set[int]:
@@ -460,13 +462,13 @@ def _clean_title(text: str) -> str:
 
 # What a dump prints for a figure: lynx's "CAPTION:", "[EMBED]", "IFRAME:" or a picture's name.
 _CAPTION_MARK = re.compile(
-    r"\s*(?:CAPTION:|IFRAME:|\[EMBED\]|\[[^\]\s]{1,80}\.(?:jpe?g|gif|png|bmp|webp)\]|!\[)",
+    r"^\s*(?:CAPTION:|IFRAME:|\[EMBED\]|\[[^\]\s]{1,80}\.(?:jpe?g|gif|png|bmp|webp)\]|!\[)",
     re.IGNORECASE,
 )
 
 
 _EXCLAIM = re.compile(r"[!！]")
-_MENU_SPLIT = re.compile(r"\s*[-|/·•>»]\s*")
+_MENU_SPLIT = re.compile(r"(?:(?<!\s)\s+)?[-|/·•>»]\s*")
 
 
 def _is_menu(text: str) -> bool:
