@@ -776,5 +776,6 @@ def parse_text(
 
     opts = options or ParseOptions()
     raw_lines = split_lines(normalise(text))
+    del text  # the caller may have handed over its only reference (reader.api): free it now
     dialect, lines = segment(raw_lines, opts.dialect)
     return parse_lines(lines, dialect, hints, opts)
