@@ -25,7 +25,7 @@ from reader.metadata import (
     read_byline,
     tail_authors,
 )
-from reader.model import Article, Block, Explanation, Metadata, PageHints, Part, Teaser
+from reader.model import Article, Block, Explanations, Metadata, PageHints, Part, Teaser
 from reader.segment import CJK_RE, Dialect, Line, markup_text, segment, text_size
 
 if TYPE_CHECKING:
@@ -749,10 +749,7 @@ def _assemble(
         credits=tuple(dict.fromkeys(merged.credits)),
         lines=tuple(meta_blocks),
     )
-    explanations = tuple(
-        Explanation(ln.number, part[i] or Part.BOILERPLATE, why[i], ln.raw)
-        for i, ln in enumerate(lines)
-    )
+    explanations = Explanations.of((ln.number for ln in lines), part, why, (ln.raw for ln in lines))
     return Article(
         title=title,
         title_lines=title_lines,
@@ -772,10 +769,10 @@ def parse_text(
     text: str, options: ParseOptions | None = None, hints: PageHints | None = None
 ) -> Article:
     """Normalise, segment and parse text into an Article."""
-    from reader.normalise import normalise, split_lines
+    from reader.normalise import normalised_lines
 
     opts = options or ParseOptions()
-    raw_lines = split_lines(normalise(text))
+    raw_lines = normalised_lines(text)
     del text  # the caller may have handed over its only reference (reader.api): free it now
     dialect, lines = segment(raw_lines, opts.dialect)
     return parse_lines(lines, dialect, hints, opts)
