@@ -54,6 +54,8 @@ _CJK_GAP = re.compile(
     r"(?<=[\u3400-\u9fff\uff01-\uff5e」』”）】》])\s+(?=[\u3400-\u9fff「『“（【《])"
 )
 _RULE_CHARS = frozenset(" \t|:-+=_*~")
+# The characters a _BULLET or _LEAD_DOT match can start with, digits aside.
+_MARKS = frozenset("*+-•·‧o‧•·・▪◆◇■□►▶")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 # Leading spaces are taken only from the start of a run of them: "\s*\|" alone retries a long run
 # of spaces that no pipe follows from each of its positions, O(n²).
@@ -145,9 +147,11 @@ def detect_dialect(lines: list[str]) -> Dialect:
     """Guess how the page was dumped from the artefacts its lines carry."""
     md = lynx = pipes = texty = 0
     for line in lines[:1500]:
-        if line and not line.isspace():
+        if not line:
+            continue  # an empty line counts for nothing below
+        if not line.isspace():
             texty += 1
-        if "](" in line or line.lstrip().startswith(("* ", "#")) or line.endswith("  "):
+        if "](" in line or line.endswith("  ") or line.lstrip().startswith(("* ", "#")):
             md += 1
         # Every lynx tag holds "[", "(" or ":": most lines need no regex (the costliest test).
         if (
@@ -156,7 +160,7 @@ def detect_dialect(lines: list[str]) -> Dialect:
             or (("[" in line or "(" in line or ":" in line) and _LYNX_TAG.search(line))
         ):
             lynx += 1
-        if line.rstrip().endswith("|") or line.strip() == "|":
+        if line.rstrip().endswith("|"):  # (a line that is only "|" ends so too)
             pipes += 1
     n = max(1, texty)
     if md / n > 0.05 and md >= lynx:
@@ -366,7 +370,8 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     anchors = 0
     author_links: list[str] = []
     if dialect is Dialect.HTML2TEXT or "](" in text:
-        m = _HEADING.match(text)
+        # A heading's "#" comes after at most three spaces: most lines need no match.
+        m = _HEADING.match(text) if "#" in text[:4] else None
         if m:
             heading = len(m.group(1))
             text = text[m.end() :]
@@ -384,12 +389,19 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     stripped = text.strip()
     rule = (
         bool(stripped)
+        and stripped[0] in _RULE_CHARS
         and _RULE_CHARS.issuperset(stripped)
         and (_TABLE_RULE.match(stripped) is not None or _HR.match(stripped) is not None)
     )
     if rule:
         stripped = ""
-    b = _BULLET.match(stripped) or _LEAD_DOT.match(stripped)
+    # The stripped text starts with no space, so a bullet's mark is its first character.
+    first = stripped[:1]
+    b = (
+        _BULLET.match(stripped) or _LEAD_DOT.match(stripped)
+        if first in _MARKS or first.isdecimal()
+        else None
+    )
     if b and stripped:
         bullet = True
         stripped = stripped[b.end() :]
@@ -421,29 +433,30 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
             rule,
             image_only,
         )
-    visible = len(stripped.replace(" ", ""))
+    visible = len(stripped) - stripped.count(" ")
     size, cjk = _size_and_cjk(stripped)
+    # Positional, in field order (number … link_share): a keyword call costs more per line.
     return Line(
-        number=number,
-        raw=raw,
-        text=stripped,
-        cells=cells,
-        link_chars=link_chars,
-        anchors=anchors,
-        author_links=tuple(author_links),
-        heading=heading,
-        bullet=bullet,
-        rule=rule,
-        image_only=image_only,
-        size=size,
-        cjk=cjk,
-        sentences=len(SENTENCE_RE.findall(stripped)),
-        clauses=len(CLAUSE_RE.findall(stripped)),
-        fragments=_fragments(stripped),
+        number,
+        raw,
+        stripped,
+        cells,
+        link_chars,
+        anchors,
+        tuple(author_links) if author_links else (),
+        heading,
+        bullet,
+        rule,
+        image_only,
+        size,
+        cjk,
+        len(SENTENCE_RE.findall(stripped)),
+        len(CLAUSE_RE.findall(stripped)),
+        _fragments(stripped),
         # Every ellipsis holds "…", ".." or "。。。": most lines need no search.
-        truncated=("…" in stripped or ".." in stripped or "。。。" in stripped)
+        ("…" in stripped or ".." in stripped or "。。。" in stripped)
         and ELLIPSIS_RE.search(stripped) is not None,
-        link_share=min(1.0, link_chars / visible) if visible else 0.0,
+        min(1.0, link_chars / visible) if visible else 0.0,
     )
 
 
