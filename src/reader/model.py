@@ -152,8 +152,9 @@ class Explanations(Sequence[Explanation]):
         """From per-line values; a part not decided is boilerplate, as with ``Explanation``."""
         nums = list(numbers)
         compact: Sequence[int] = nums
-        if nums and nums == list(range(nums[0], nums[0] + len(nums))):
-            compact = range(nums[0], nums[0] + len(nums))  # segment numbers lines 1..n
+        first = nums[0] if nums else 0
+        if all(n == first + i for i, n in enumerate(nums)):
+            compact = range(first, first + len(nums))  # segment numbers lines 1..n
         return cls(
             compact,
             [p or Part.BOILERPLATE for p in parts],
