@@ -26,14 +26,15 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Final
 
 from reader.errors import OutputError, ReaderError
-from reader.render import EXTENSIONS, Format, render
+from reader.render import EXTENSIONS, Format, render, render_pieces
 from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
 
 if TYPE_CHECKING:
-    from collections.abc import Generator, Iterable, Iterator
+    from collections.abc import Callable, Generator, Iterable, Iterator
     from concurrent.futures import Future
     from typing import Self, TextIO
 
+    from reader.model import Article
     from reader.parse import ParseOptions
 
 # Inputs in flight per worker: enough that a slow page does not idle the others, few enough that
@@ -202,18 +203,61 @@ def convert_one(path: str, fmt: Format | str, options: ConvertOptions | None = N
 
     The unit of work for any engine: ``bag.map(convert_one, fmt="jsonl")`` on Dask, for one.
     """
-    from reader.api import read_article
-
     opts = options or ConvertOptions()
+    read = _read(path, opts)
+    if isinstance(read, Result):
+        return read
     try:
-        article = read_article(
-            path, encoding=opts.encoding, options=opts.parse, max_bytes=opts.max_bytes
-        )
-        return Result(path, render(article, fmt))
+        return Result(path, render(read, fmt))
     except ReaderError as exc:
         return Result(path, error=_reason(exc, path))
     except Exception as exc:  # as in convert_data
         return _internal(path, exc, opts)
+
+
+def _read(path: str, opts: ConvertOptions) -> Article | Result:
+    """The article of one input, or the failure ``Result`` (as ``convert_one`` reports it)."""
+    from reader.api import read_article
+
+    try:
+        return read_article(
+            path, encoding=opts.encoding, options=opts.parse, max_bytes=opts.max_bytes
+        )
+    except ReaderError as exc:
+        return Result(path, error=_reason(exc, path))
+    except Exception as exc:  # as in convert_data
+        return _internal(path, exc, opts)
+
+
+class Pending:
+    """A converted input whose output is rendered only as it is written (``write_to``), a piece at
+    a time: for one large page converted in this process, whose whole rendered text would
+    otherwise sit in memory beside its article (``convert_deferred``)."""
+
+    __slots__ = ("_article", "_fmt", "_opts", "path")
+
+    def __init__(self, path: str, article: Article, fmt: Format, opts: ConvertOptions) -> None:
+        self.path = path
+        self._article: Article | None = article
+        self._fmt = fmt
+        self._opts = opts
+
+    def write_to(self, write: Callable[[str], object]) -> Result | None:
+        """Write the output; None once written, else the failure (as ``convert_one`` would have
+        reported it; pieces written before an internal error stay written)."""
+        article, self._article = self._article, None
+        if article is None:
+            raise RuntimeError("already written")
+        try:
+            for piece in render_pieces(article, self._fmt):
+                write(piece)
+        except (OSError, OutputError):
+            raise  # the output's own failure (a closed pipe, a full disk) is the caller's
+        except ReaderError as exc:
+            return Result(self.path, error=_reason(exc, self.path))
+        except Exception as exc:
+            return _internal(self.path, exc, self._opts)
+        return None
 
 
 def _internal(path: str, exc: Exception, opts: ConvertOptions) -> Result:
@@ -229,6 +273,19 @@ def _run(item: Input, fmt: Format, options: ConvertOptions) -> Result:
     if item.error is not None:
         return Result(item.path, error=item.error)
     return convert_one(item.path, fmt, options)
+
+
+def convert_deferred(
+    item: Input, fmt: Format | str, options: ConvertOptions | None = None
+) -> Result | Pending:
+    """Read one input here and now but render it only when written: a ``Pending``, or the failure
+    ``Result``. What the command does with a single input, whose output it streams."""
+    fmt = Format(fmt)
+    options = options or ConvertOptions()
+    if item.error is not None:
+        return Result(item.path, error=item.error)
+    read = _read(item.path, options)
+    return read if isinstance(read, Result) else Pending(item.path, read, fmt, options)
 
 
 def convert_inputs(
@@ -458,6 +515,7 @@ __all__ = [
     "Input",
     "Result",
     "convert_data",
+    "convert_deferred",
     "convert_inputs",
     "convert_many",
     "convert_one",

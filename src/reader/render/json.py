@@ -7,6 +7,8 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from reader.model import Article
 
 INDENT = "  "
@@ -16,11 +18,25 @@ def render(article: Article) -> str:
     """``json.dumps(article.to_dict(), ensure_ascii=False, indent=2)`` and a newline, built with
     the C string encoder: the standard library indents in pure Python, one small string per
     bracket, number and separator, which for a 64 MB page was most of the run's peak memory."""
-    data = article.to_dict()
-    try:
-        return _encode(data, "", "\n")
-    except _UnusualValueError:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return "".join(pieces(article))
+
+
+def pieces(article: Article) -> Iterator[str]:
+    """``render(article)`` in pieces, a top-level field at a time, for a caller that writes each
+    one out: then a page's whole output never has to be in memory at once."""
+    data: dict[str, Any] = dict(article.to_dict())
+    if not _plain(data):
+        yield json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return
+    if not data:
+        yield "{}\n"
+        return
+    for i, key in enumerate(list(data)):
+        value = data.pop(key)  # each field's lists go once it is encoded
+        yield ("{\n" if i == 0 else ",\n") + INDENT + _key(key) + ": "
+        yield _encode(value, INDENT)
+        del value
+    yield "\n}\n"
 
 
 def render_line(article: Article) -> str:
@@ -78,6 +94,17 @@ def _encode(value: Any, indent: str, tail: str = "") -> str:
         parts += ("\n", indent, "}", tail)
         return "".join(parts)
     raise _UnusualValueError
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``_encode`` takes ``value`` whole: the types the contract uses, string keys."""
+    if value is None or isinstance(value, str | int | float):
+        return True
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return False
 
 
 def _key(key: object) -> str:
