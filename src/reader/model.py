@@ -150,11 +150,19 @@ class Explanations(Sequence[Explanation]):
         texts: Iterable[str],
     ) -> Explanations:
         """From per-line values; a part not decided is boilerplate, as with ``Explanation``."""
-        nums = list(numbers)
-        compact: Sequence[int] = nums
-        first = nums[0] if nums else 0
-        if all(n == first + i for i, n in enumerate(nums)):
-            compact = range(first, first + len(nums))  # segment numbers lines 1..n
+        # Segment numbers lines 1..n: a range then, and no list of a million numbers is made.
+        listed: list[int] | None = None
+        first = count = 0
+        for n in numbers:
+            if listed is None:
+                if count == 0:
+                    first = n
+                if n == first + count:
+                    count += 1
+                    continue
+                listed = list(range(first, first + count))
+            listed.append(n)
+        compact: Sequence[int] = range(first, first + count) if listed is None else listed
         return cls(
             compact,
             [p or Part.BOILERPLATE for p in parts],

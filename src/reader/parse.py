@@ -776,4 +776,5 @@ def parse_text(
     raw_lines = normalised_lines(text)
     del text  # the caller may have handed over its only reference (reader.api): free it now
     dialect, lines = segment(raw_lines, opts.dialect)
+    del raw_lines  # its strings live on in the lines; the list itself need not
     return parse_lines(lines, dialect, hints, opts)

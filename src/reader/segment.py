@@ -72,7 +72,9 @@ class Line:
     number: int
     raw: str
     text: str  # artefacts stripped; "" for a line with no content
-    cells: tuple[str, ...]
+    # The table cells (``cells``); one cell is kept as its string, not in a tuple of its own:
+    # most lines have one, and a tuple each was 30 MB of a 64 MB page's peak.
+    _cells: tuple[str, ...] | str
     link_chars: int  # characters of text that was link anchor text
     anchors: int  # how many links with visible text the line had
     author_links: tuple[str, ...]  # anchor texts of links to author pages (/author/…)
@@ -87,6 +89,12 @@ class Line:
     fragments: int = 1  # pieces of CJK text split by spaces: prose has one, headline rows many
     truncated: bool = False  # ends in an ellipsis
     link_share: float = 0.0
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """The line's table cells (one for a line that is not a table row; none if empty)."""
+        cells = self._cells
+        return (cells,) if isinstance(cells, str) else cells
 
     @property
     def blank(self) -> bool:
@@ -408,12 +416,13 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     if dialect is Dialect.HTML2TEXT and "\\" in stripped:
         # Unescaped only now: html2text writes "31\. März" precisely so it is not a list item.
         stripped = _ESCAPE.sub(r"\1", stripped)
-    cells: tuple[str, ...]
+    cells: tuple[str, ...] | str
     if "|" in stripped:
-        cells = tuple(c for c in (c.strip() for c in _CELL_SPLIT.split(stripped)) if c)
-        stripped = " ".join(cells)
+        split = tuple(c for c in (c.strip() for c in _CELL_SPLIT.split(stripped)) if c)
+        stripped = " ".join(split)
+        cells = split[0] if len(split) == 1 else split
     else:
-        cells = (stripped,) if stripped else ()
+        cells = stripped or ()
     if "  " in stripped or "\t" in stripped or "\u3000" in stripped or "\xa0" in stripped:
         stripped = _SPACES.sub(" ", stripped).strip()
     if " " in stripped and CJK_RE.search(stripped):

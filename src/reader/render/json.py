@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from reader.model import Article
 
 INDENT = "  "
+# Items of a list encoded into one piece by ``pieces``: a page's thousands of lines go out a few
+# kilobytes at a time, not as one string the size of its output.
+BATCH = 512
 
 
 def render(article: Article) -> str:
@@ -34,7 +37,7 @@ def pieces(article: Article) -> Iterator[str]:
     for i, key in enumerate(list(data)):
         value = data.pop(key)  # each field's lists go once it is encoded
         yield ("{\n" if i == 0 else ",\n") + INDENT + _key(key) + ": "
-        yield _encode(value, INDENT)
+        yield from _encode_in_pieces(value, INDENT)
         del value
     yield "\n}\n"
 
@@ -94,6 +97,27 @@ def _encode(value: Any, indent: str, tail: str = "") -> str:
         parts += ("\n", indent, "}", tail)
         return "".join(parts)
     raise _UnusualValueError
+
+
+def _encode_in_pieces(value: Any, indent: str) -> Iterator[str]:
+    """``_encode(value, indent)`` in pieces that join to it, a batch of list items at a time."""
+    if not isinstance(value, list | tuple | dict) or len(value) <= BATCH // 8:
+        yield _encode(value, indent)
+        return
+    inner = indent + INDENT
+    sep = ",\n" + inner
+    if isinstance(value, dict):
+        yield "{\n" + inner
+        for i, (k, v) in enumerate(value.items()):
+            yield (sep if i else "") + _key(k) + ": "
+            yield from _encode_in_pieces(v, inner)
+        yield "\n" + indent + "}"
+        return
+    yield "[\n" + inner
+    for start in range(0, len(value), BATCH):
+        batch = sep.join([_encode(v, inner) for v in value[start : start + BATCH]])
+        yield sep + batch if start else batch
+    yield "\n" + indent + "]"
 
 
 def _plain(value: Any) -> bool:
