@@ -54,8 +54,6 @@ _CJK_GAP = re.compile(
     r"(?<=[\u3400-\u9fff\uff01-\uff5e」』”）】》])\s+(?=[\u3400-\u9fff「『“（【《])"
 )
 _RULE_CHARS = frozenset(" \t|:-+=_*~")
-# The characters a _BULLET or _LEAD_DOT match can start with, digits aside.
-_MARKS = frozenset("*+-•·‧o‧•·・▪◆◇■□►▶")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 # Leading spaces are taken only from the start of a run of them: "\s*\|" alone retries a long run
 # of spaces that no pipe follows from each of its positions, O(n²).
@@ -403,13 +401,7 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     )
     if rule:
         stripped = ""
-    # The stripped text starts with no space, so a bullet's mark is its first character.
-    first = stripped[:1]
-    b = (
-        _BULLET.match(stripped) or _LEAD_DOT.match(stripped)
-        if first in _MARKS or first.isdecimal()
-        else None
-    )
+    b = _BULLET.match(stripped) or _LEAD_DOT.match(stripped)
     if b and stripped:
         bullet = True
         stripped = stripped[b.end() :]
