@@ -43,16 +43,25 @@ def reader_script() -> str:
     return str(script)
 
 
+def default_cores() -> int:
+    """The cores ``reader`` uses by default (its --jobs)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def dumps() -> list[Path]:
     rows = [json.loads(line) for line in (CORPUS / "manifest.jsonl").open(encoding="utf-8")]
     return [CORPUS / d for row in rows for d in row["dumps"] if d.endswith(".html2text.txt")]
 
 
-def measure(cmd: list[str], *, stdin: bytes | None = None) -> tuple[float, int, int, str]:
-    """Wall time, exit code, peak RSS in bytes of the largest process, and stderr, for one run.
+def measure(cmd: list[str], *, stdin: bytes | None = None) -> tuple[float, int, int, str, float]:
+    """Wall time, exit code, peak RSS in bytes of the largest process, stderr, and CPU time
+    (user + system of the command and its workers) for one run.
 
     The peak comes from a wrapper process whose only child is the command, so RUSAGE_CHILDREN
     covers the command and its workers (ru_maxrss is the largest single process, not a sum).
+    CPU time is the steadier figure on a shared machine: waiting for a core does not count.
     """
     wrapper = (
         "import resource, subprocess, sys, time;"
@@ -60,7 +69,8 @@ def measure(cmd: list[str], *, stdin: bytes | None = None) -> tuple[float, int, 
         "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE);"
         "dt = time.perf_counter() - t;"
         "sys.stderr.buffer.write(p.stderr);"
-        "print(dt, p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(dt, p.returncode, u.ru_maxrss, u.ru_utime + u.ru_stime)"
     )
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -71,9 +81,9 @@ def measure(cmd: list[str], *, stdin: bytes | None = None) -> tuple[float, int, 
         env=env,
         check=True,
     )
-    dt, code, rss = proc.stdout.split()
+    dt, code, rss, cpu = proc.stdout.split()
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return float(dt), int(code), int(rss) * scale, proc.stderr.decode(errors="replace")
+    return float(dt), int(code), int(rss) * scale, proc.stderr.decode(errors="replace"), float(cpu)
 
 
 def throughput(tmp: Path, jobs: int | None) -> None:
@@ -92,11 +102,15 @@ def throughput(tmp: Path, jobs: int | None) -> None:
     cmd = [reader_script(), "convert", str(crawl), "--to", "jsonl"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
-    dt, code, rss, err = measure(cmd)
+    dt, code, rss, err, cpu = measure(cmd)
     print(f"throughput: {len(pages)} dumps ({size / MB:.1f} MB, {reencoded} as GB18030)")
     print(f"  reader convert DIR {' '.join(cmd[4:])}")
     print(
         f"  {dt:.2f} s, {len(pages) / dt:.0f} documents/s, exit {code}, peak RSS {rss / MB:.0f} MB"
+    )
+    print(
+        f"  CPU {cpu:.2f} s = {cpu / len(pages) * 1000:.1f} ms a document"
+        f" ({len(pages) / cpu * (jobs or default_cores()):.0f} documents/s if each job had a core)"
     )
     print(f"  stderr: {err.strip().splitlines()[-1] if err.strip() else '(empty)'}")
 
@@ -120,7 +134,7 @@ def growth(tmp: Path) -> None:
         path = tmp / f"portal_{mb}mb.txt"
         portal_dump(path, mb * MB, pages)
         size = path.stat().st_size
-        dt, code, rss, err = measure([reader_script(), "convert", str(path), "--to", "json"])
+        dt, code, rss, err, _ = measure([reader_script(), "convert", str(path), "--to", "json"])
         results.append((dt, rss, size))
         print(
             f"growth: {size / MB:5.1f} MB → {dt:6.2f} s, exit {code}, "
@@ -143,7 +157,7 @@ def many(tmp: Path, count: int, jobs: int | None) -> None:
     cmd = [reader_script(), "convert", "--files-from", "-", "--to", "jsonl"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
-    dt, code, rss, _ = measure(cmd, stdin="\n".join(names).encode())
+    dt, code, rss, _, _ = measure(cmd, stdin="\n".join(names).encode())
     print(f"many: {count:,} inputs → {dt:.1f} s ({count / dt:.0f}/s), exit {code}, ", end="")
     print(f"peak RSS of the largest process {rss / MB:.0f} MB")
 

@@ -17,8 +17,10 @@ from reader.batch import (
     AtomicFile,
     ConvertOptions,
     Input,
+    Pending,
     Result,
     convert_data,
+    convert_deferred,
     convert_inputs,
     convert_many,
     convert_one,
@@ -28,7 +30,7 @@ from reader.batch import (
     write_atomic,
 )
 from reader.errors import OutputError
-from reader.render import Format, render
+from reader.render import Format, render, render_pieces
 from tests.conftest import ROOT, SAMPLE_FILES, SAMPLES
 
 if TYPE_CHECKING:
@@ -181,3 +183,23 @@ def test_dask_example_on_a_local_cluster(tmp_path: Path) -> None:
     assert len(parts) > 1  # the partitions were written by the workers, one part each
     text = "".join(Path(p).read_text(encoding="utf-8") for p in sorted(parts))
     assert text == "".join(r + "\n" for r in expected)
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_a_deferred_conversion_writes_what_convert_one_returns(fmt: Format) -> None:
+    """The command streams a single input's output in pieces; they join to the same text."""
+    pending = convert_deferred(Input(str(SEED), "seed"), fmt)
+    assert isinstance(pending, Pending)
+    pieces: list[str] = []
+    assert pending.write_to(pieces.append) is None
+    assert "".join(pieces) == convert_one(str(SEED), fmt).output
+    assert "".join(render_pieces(read_article(SEED), fmt)) == render(read_article(SEED), fmt)
+    if fmt is Format.JSON:
+        assert len(pieces) > 2  # a field at a time
+
+
+def test_a_deferred_conversion_reports_failures_as_results() -> None:
+    failed = convert_deferred(Input("no/such/page.txt", "x"), "json")
+    assert failed == convert_one("no/such/page.txt", "json")
+    listed = convert_deferred(Input("dir", "dir", error="no files matching '*.txt'"), "json")
+    assert listed == Result("dir", error="no files matching '*.txt'")

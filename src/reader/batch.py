@@ -26,19 +26,24 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Final
 
 from reader.errors import OutputError, ReaderError
-from reader.render import EXTENSIONS, Format, render
+from reader.render import EXTENSIONS, Format, render, render_pieces
 from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
 
 if TYPE_CHECKING:
-    from collections.abc import Generator, Iterable, Iterator
-    from concurrent.futures import Executor, Future
+    from collections.abc import Callable, Generator, Iterable, Iterator
+    from concurrent.futures import Future
     from typing import Self, TextIO
 
+    from reader.model import Article
     from reader.parse import ParseOptions
 
-# Tasks in flight per worker: enough that a slow page does not idle the others, few enough that
+# Inputs in flight per worker: enough that a slow page does not idle the others, few enough that
 # results waiting for their turn stay a handful of documents, not the whole run.
-WINDOW_PER_JOB: Final = 4
+WINDOW_PER_JOB: Final = 8
+# Inputs per task sent to a worker. A task costs the pool about a millisecond of pickling, queue
+# and thread hand-offs on each side, a tenth of a small page's conversion; four a task cut that
+# to a quarter while a worker still holds two tasks (WINDOW_PER_JOB / CHUNK) to go on with.
+CHUNK: Final = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,18 +203,61 @@ def convert_one(path: str, fmt: Format | str, options: ConvertOptions | None = N
 
     The unit of work for any engine: ``bag.map(convert_one, fmt="jsonl")`` on Dask, for one.
     """
-    from reader.api import read_article
-
     opts = options or ConvertOptions()
+    read = _read(path, opts)
+    if isinstance(read, Result):
+        return read
     try:
-        article = read_article(
-            path, encoding=opts.encoding, options=opts.parse, max_bytes=opts.max_bytes
-        )
-        return Result(path, render(article, fmt))
+        return Result(path, render(read, fmt))
     except ReaderError as exc:
         return Result(path, error=_reason(exc, path))
     except Exception as exc:  # as in convert_data
         return _internal(path, exc, opts)
+
+
+def _read(path: str, opts: ConvertOptions) -> Article | Result:
+    """The article of one input, or the failure ``Result`` (as ``convert_one`` reports it)."""
+    from reader.api import read_article
+
+    try:
+        return read_article(
+            path, encoding=opts.encoding, options=opts.parse, max_bytes=opts.max_bytes
+        )
+    except ReaderError as exc:
+        return Result(path, error=_reason(exc, path))
+    except Exception as exc:  # as in convert_data
+        return _internal(path, exc, opts)
+
+
+class Pending:
+    """A converted input whose output is rendered only as it is written (``write_to``), a piece at
+    a time: for one large page converted in this process, whose whole rendered text would
+    otherwise sit in memory beside its article (``convert_deferred``)."""
+
+    __slots__ = ("_article", "_fmt", "_opts", "path")
+
+    def __init__(self, path: str, article: Article, fmt: Format, opts: ConvertOptions) -> None:
+        self.path = path
+        self._article: Article | None = article
+        self._fmt = fmt
+        self._opts = opts
+
+    def write_to(self, write: Callable[[str], object]) -> Result | None:
+        """Write the output; None once written, else the failure (as ``convert_one`` would have
+        reported it; pieces written before an internal error stay written)."""
+        article, self._article = self._article, None
+        if article is None:
+            raise RuntimeError("already written")
+        try:
+            for piece in render_pieces(article, self._fmt):
+                write(piece)
+        except (OSError, OutputError):
+            raise  # the output's own failure (a closed pipe, a full disk) is the caller's
+        except ReaderError as exc:
+            return Result(self.path, error=_reason(exc, self.path))
+        except Exception as exc:
+            return _internal(self.path, exc, self._opts)
+        return None
 
 
 def _internal(path: str, exc: Exception, opts: ConvertOptions) -> Result:
@@ -225,6 +273,19 @@ def _run(item: Input, fmt: Format, options: ConvertOptions) -> Result:
     if item.error is not None:
         return Result(item.path, error=item.error)
     return convert_one(item.path, fmt, options)
+
+
+def convert_deferred(
+    item: Input, fmt: Format | str, options: ConvertOptions | None = None
+) -> Result | Pending:
+    """Read one input here and now but render it only when written: a ``Pending``, or the failure
+    ``Result``. What the command does with a single input, whose output it streams."""
+    fmt = Format(fmt)
+    options = options or ConvertOptions()
+    if item.error is not None:
+        return Result(item.path, error=item.error)
+    read = _read(item.path, options)
+    return read if isinstance(read, Result) else Pending(item.path, read, fmt, options)
 
 
 def convert_inputs(
@@ -261,15 +322,19 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _submit(pool: Executor, item: Input, fmt: Format, opts: ConvertOptions) -> Future[Result]:
+def convert_paths(
+    paths: tuple[str, ...], fmt: Format | str, options: ConvertOptions | None = None
+) -> list[Result]:
+    """``convert_one`` for each path, in order: one task for a worker (see CHUNK)."""
+    return [convert_one(path, fmt, options) for path in paths]
+
+
+def _settled(result: Result) -> Future[list[Result]]:
     from concurrent.futures import Future
 
-    if item.error is not None or item.path == STDIN_NAME:
-        # Settled here: an error found while listing, or stdin, which only this process can read.
-        done: Future[Result] = Future()
-        done.set_result(_run(item, fmt, opts))
-        return done
-    return pool.submit(convert_one, item.path, fmt, opts)
+    done: Future[list[Result]] = Future()
+    done.set_result([result])
+    return done
 
 
 def _pooled(
@@ -277,19 +342,46 @@ def _pooled(
 ) -> Generator[tuple[Input, Result]]:
     from concurrent.futures import ProcessPoolExecutor
 
-    window: deque[tuple[Input, Future[Result]]] = deque()
+    # Each entry: the inputs of one task and its future (a list of results, in the same order).
+    window: deque[tuple[list[Input], Future[list[Result]]]] = deque()
+    in_flight = 0
     limit = workers * WINDOW_PER_JOB
+    chunk: list[Input] = []
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
     finished = False
+
+    def send() -> None:
+        nonlocal chunk
+        if chunk:
+            paths = tuple(i.path for i in chunk)
+            window.append((chunk, pool.submit(convert_paths, paths, fmt, opts)))
+            chunk = []
+
+    def oldest() -> Iterator[tuple[Input, Result]]:
+        nonlocal in_flight
+        items, future = window.popleft()
+        in_flight -= len(items)
+        return zip(items, future.result(), strict=True)
+
     try:
         for item in inputs:
-            window.append((item, _submit(pool, item, fmt, opts)))
-            if len(window) >= limit:
-                done, future = window.popleft()
-                yield done, future.result()
+            in_flight += 1
+            if item.error is not None or item.path == STDIN_NAME:
+                # Settled here: an error found while listing, or stdin, which only this
+                # process can read. What was gathered before it goes first, to keep the order.
+                send()
+                window.append(([item], _settled(_run(item, fmt, opts))))
+            else:
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    send()
+            while in_flight >= limit:
+                if not window:
+                    send()
+                yield from oldest()
+        send()
         while window:
-            done, future = window.popleft()
-            yield done, future.result()
+            yield from oldest()
         finished = True
     finally:
         if finished:
@@ -423,9 +515,11 @@ __all__ = [
     "Input",
     "Result",
     "convert_data",
+    "convert_deferred",
     "convert_inputs",
     "convert_many",
     "convert_one",
+    "convert_paths",
     "default_jobs",
     "expand",
     "mirror",

@@ -145,11 +145,18 @@ BINARY_SIGNATURES: tuple[bytes, ...] = (
 _UNAMBIGUOUS_SIGNATURES = (b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"\x7fELF", b"\xd0\xcf\x11\xe0")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
-_DECLARED = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
-    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
-    re.IGNORECASE,
-)
+
+@cache
+def _declared() -> re.Pattern[bytes]:
+    """Compiled on first use, as the other patterns only the legacy decision needs: a UTF-8 run
+    (the common case, and a cold start) never pays for them."""
+    return re.compile(
+        rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
+        rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
+        re.IGNORECASE,
+    )
+
+
 SNIFF_BYTES = 4096
 # What the legacy decision looks at. chardet's cost grows with input, and the strict checks of
 # six code pages are paid per byte; a page's first 64 KB decide as well as the whole of it.
@@ -202,7 +209,9 @@ def check_encoding(name: str) -> str:
     return info.name
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+@cache
+def _surrogate() -> re.Pattern[str]:
+    return re.compile("[\ud800-\udfff]")
 
 
 def _replaced(data: bytes, codec: str) -> tuple[str, int]:
@@ -259,14 +268,18 @@ def _unicode_without_bom(data: bytes) -> tuple[str, str] | None:
 
 # Unicode blocks that text is written in: Latin to Arabic, Indic to Thai, punctuation, CJK,
 # Hangul, full-width forms. Random bytes read as UTF-16 land outside them a third of the time.
-_TEXT_BLOCKS = re.compile(
-    "[\t\n\r\x20-\x7e\xa0-\u024f\u0370-\u06ff\u0900-\u0e7f\u1100-\u11ff"
-    "\u2000-\u27bf\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]"
-)
+# (Compiled on first use: its Han and Hangul ranges cost milliseconds, and only input with NUL
+# bytes gets here.)
+@cache
+def _text_blocks() -> re.Pattern[str]:
+    return re.compile(
+        "[\t\n\r\x20-\x7e\xa0-\u024f\u0370-\u06ff\u0900-\u0e7f\u1100-\u11ff"
+        "\u2000-\u27bf\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]"
+    )
 
 
 def _looks_like_text(head: str) -> bool:
-    return len(_TEXT_BLOCKS.findall(head)) >= 0.95 * len(head)
+    return len(_text_blocks().findall(head)) >= 0.95 * len(head)
 
 
 def is_binary(data: bytes) -> bool:
@@ -285,7 +298,7 @@ def is_binary(data: bytes) -> bool:
 
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in its first bytes (``<meta charset>``, XML declaration)."""
-    m = _DECLARED.search(data[:SNIFF_BYTES])
+    m = _declared().search(data[:SNIFF_BYTES])
     if not m:
         return None
     label = (m.group(1) or m.group(2) or b"").decode("ascii", "replace")
@@ -438,9 +451,14 @@ _SCORES: dict[str, dict[str, tuple[float, bool]]] = {s: {} for s in ("hans", "ha
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 _C1 = re.compile(r"[\x80-\x9f]")
-# A Han character or kana glued between Latin letters ("Krak體w"): Latin-script text whose
-# accented letter and the next ASCII letter made one double-byte character.
-_GLUED = re.compile(r"(?<=[A-Za-z])[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff](?=[a-z])")
+
+
+@cache
+def _glued() -> re.Pattern[str]:
+    """A Han character or kana glued between Latin letters ("Krak體w"): Latin-script text whose
+    accented letter and the next ASCII letter made one double-byte character. (Compiled on
+    first use: the Han ranges cost milliseconds, and UTF-8 input seldom needs evidence.)"""
+    return re.compile(r"(?<=[A-Za-z])[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff](?=[a-z])")
 
 
 def evidence(text: str, script: str) -> Evidence:
@@ -468,7 +486,7 @@ def evidence(text: str, script: str) -> Evidence:
             known = table[ch] = (_char_score(ch, script), _is_cjk(ch))
         total += known[0]
         cjk += known[1]
-    glued = len(_GLUED.findall(text, 0, end + 1))
+    glued = len(_glued().findall(text, 0, end + 1))
     return Evidence(total - 4.0 * glued, len(chars), cjk)
 
 
@@ -875,7 +893,16 @@ def repair_mojibake(text: str) -> tuple[str, str] | None:
             if fixed is not None:
                 return fixed, f"{best} read as cp1252"
         return None
-    # UTF-8 read as GBK: Han characters, but the rare ones a misreading makes.
+    # UTF-8 read as GBK: Han characters, but the rare ones a misreading makes. The byte test
+    # comes first, on a prefix: it settles nearly every real UTF-8 page (GB18030 bytes of real
+    # CJK text are not UTF-8) without scoring evidence, which a cold start pays dearly for.
+    # gb18030 encodes character by character, so the prefix's bytes start the whole text's.
+    try:
+        head = text[:4096].encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    if _strict(head[:4096], "utf-8", final=False) is None:
+        return None
     ev = evidence(text, "hans")
     if ev.cjk < 4 or ev.mean >= 0:
         return None
@@ -988,9 +1015,9 @@ def decode(
             text, bad = _replaced(data, codec)
         except UnicodeError as exc:  # idna, punycode: codecs that cannot replace, only fail
             raise DecodeError(f"does not decode as {codec}: {exc}") from None
-        if _SURROGATE.search(text):
+        if _surrogate().search(text):
             # utf-7 and the escape codecs can yield lone surrogates, which no output can encode.
-            text, n = _SURROGATE.subn("\ufffd", text)
+            text, n = _surrogate().subn("\ufffd", text)
             bad += n
         return Decoded(text, codec, "user", None, bad)
     if not data:

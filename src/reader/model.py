@@ -6,9 +6,11 @@ contract (``to_dict``/``from_dict``) is defined here in one place. Rendering liv
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, TypedDict, overload
 
 SCHEMA = "reader.article/1"
 
@@ -120,6 +122,83 @@ class Explanation:
     text: str
 
 
+class Explanations(Sequence[Explanation]):
+    """Every line's ``Explanation``, made when asked for: a parse keeps the four facts in flat
+    lists and the repeated reasons once each, not an object per line (a 64 MB page has a million
+    lines, and most runs never look at why)."""
+
+    __slots__ = ("_numbers", "_parts", "_reasons", "_texts")
+
+    def __init__(
+        self,
+        numbers: Sequence[int],
+        parts: Sequence[Part],
+        reasons: Sequence[str],
+        texts: Sequence[str],
+    ) -> None:
+        self._numbers = numbers
+        self._parts = parts
+        self._reasons = reasons
+        self._texts = texts
+
+    @classmethod
+    def of(
+        cls,
+        numbers: Iterable[int],
+        parts: Iterable[Part | None],
+        reasons: Iterable[str],
+        texts: Iterable[str],
+    ) -> Explanations:
+        """From per-line values; a part not decided is boilerplate, as with ``Explanation``."""
+        # Segment numbers lines 1..n: a range then, and no list of a million numbers is made.
+        listed: list[int] | None = None
+        first = count = 0
+        for n in numbers:
+            if listed is None:
+                if count == 0:
+                    first = n
+                if n == first + count:
+                    count += 1
+                    continue
+                listed = list(range(first, first + count))
+            listed.append(n)
+        compact: Sequence[int] = range(first, first + count) if listed is None else listed
+        return cls(
+            compact,
+            [p or Part.BOILERPLATE for p in parts],
+            # Reasons repeat ("blank", "outside the main text run (below), weight 0"): one each.
+            [sys.intern(r) for r in reasons],
+            list(texts),
+        )
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    def _make(self, i: int) -> Explanation:
+        return Explanation(self._numbers[i], self._parts[i], self._reasons[i], self._texts[i])
+
+    @overload
+    def __getitem__(self, index: int) -> Explanation: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Explanation, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Explanation | tuple[Explanation, ...]:
+        if isinstance(index, slice):
+            return tuple(self._make(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("explanation index out of range")
+        return self._make(index)
+
+    def __iter__(self) -> Iterator[Explanation]:
+        return map(self._make, range(len(self)))
+
+    def __repr__(self) -> str:
+        return f"Explanations({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class EncodingInfo:
     name: str | None
@@ -145,7 +224,7 @@ class Article:
     dialect: str | None = None
     path: str | None = None
     line_count: int = 0
-    explanations: tuple[Explanation, ...] = field(default=(), compare=False, repr=False)
+    explanations: Sequence[Explanation] = field(default=(), compare=False, repr=False)
 
     @property
     def authors(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ run, and the labels of bylines. No rule names a site. Every line gets exactly on
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from reader.metadata import (
     read_byline,
     tail_authors,
 )
-from reader.model import Article, Block, Explanation, Metadata, PageHints, Part, Teaser
+from reader.model import Article, Block, Explanations, Metadata, PageHints, Part, Teaser
 from reader.segment import CJK_RE, Dialect, Line, markup_text, segment, text_size
 
 if TYPE_CHECKING:
@@ -621,22 +622,22 @@ def _language(text: str) -> str | None:
     if not sample.strip():
         return None
     kana = hangul = han = cyr = greek = latin = 0
-    for ch in sample:
+    for ch, k in Counter(sample).items():  # each distinct character once (Counter counts in C)
         o = ord(ch)
         if o < 0x80:
-            latin += ch.isalpha()
+            latin += k if ch.isalpha() else 0
         elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            han += 1
+            han += k
         elif 0x3040 <= o <= 0x30FF:
-            kana += 1
+            kana += k
         elif 0xAC00 <= o <= 0xD7AF:
-            hangul += 1
+            hangul += k
         elif 0x0400 <= o <= 0x04FF:
-            cyr += 1
+            cyr += k
         elif 0x0370 <= o <= 0x03FF:
-            greek += 1
+            greek += k
         elif ch.isalpha():
-            latin += 1
+            latin += k
     if kana > 0.05 * (han + kana) and kana + han > hangul:
         return "ja"
     counts = {"ko": hangul, "zh": han, "ru": cyr, "el": greek, "latin": latin // 3}
@@ -1046,10 +1047,7 @@ def _assemble(
         credits=tuple(dict.fromkeys(merged.credits)),
         lines=tuple(meta_blocks),
     )
-    explanations = tuple(
-        Explanation(ln.number, part[i] or Part.BOILERPLATE, why[i], ln.raw)
-        for i, ln in enumerate(lines)
-    )
+    explanations = Explanations.of((ln.number for ln in lines), part, why, (ln.raw for ln in lines))
     return Article(
         title=title,
         title_lines=title_lines,
@@ -1069,9 +1067,11 @@ def parse_text(
     text: str, options: ParseOptions | None = None, hints: PageHints | None = None
 ) -> Article:
     """Normalise, segment and parse text into an Article."""
-    from reader.normalise import normalise, split_lines
+    from reader.normalise import normalised_lines
 
     opts = options or ParseOptions()
-    raw_lines = split_lines(normalise(text))
+    raw_lines = normalised_lines(text)
+    del text  # the caller may have handed over its only reference (reader.api): free it now
     dialect, lines = segment(raw_lines, opts.dialect)
+    del raw_lines  # its strings live on in the lines; the list itself need not
     return parse_lines(lines, dialect, hints, opts)

@@ -28,7 +28,9 @@ from reader.batch import (
     AtomicFile,
     ConvertOptions,
     Input,
+    Pending,
     Result,
+    convert_deferred,
     convert_inputs,
     expand,
     output_path,
@@ -295,6 +297,11 @@ def _convert_all(
     try:
         if req.out_dir:
             _to_dir(req, req.out_dir, results, report, known, show_progress)
+        elif not many:
+            # One input, converted here (as convert_inputs would): its output is written as it
+            # is rendered, never held whole beside the article (a 64 MB page's is 200 MB).
+            single = ((item, convert_deferred(item, req.fmt, options)) for item in head)
+            _to_stream(req, env, single, report, show_progress)
         else:
             _to_stream(req, env, results, report, show_progress)
     finally:
@@ -316,7 +323,7 @@ def _start_progress(report: _Report, wanted: bool) -> None:
 def _to_stream(
     req: ConvertRequest,
     env: Streams,
-    results: Iterator[tuple[Input, Result]],
+    results: Iterator[tuple[Input, Result | Pending]],
     report: _Report,
     show_progress: bool,
 ) -> None:
@@ -334,16 +341,21 @@ def _to_stream(
                 and Path(item.path).resolve() == target
             ):
                 raise OutputError(f"{req.output}: is an input; refusing to overwrite it")
-            if result.output is None:
-                report.failure(result)
-                if req.errors_inline:
-                    out.write(json.dumps(result.error_dict(), ensure_ascii=False) + "\n")
-            else:
+            failed = result if isinstance(result, Result) and result.output is None else None
+            if failed is None:
                 if written and req.fmt in (Format.MD, Format.TEXT):
                     out.write("\n")
-                out.write(result.output)
+                if isinstance(result, Pending):
+                    failed = result.write_to(out.write)  # None, or an internal error part-way
+                else:
+                    out.write(result.output or "")
+            if failed is None:
                 written += 1
                 report.success()
+            else:
+                report.failure(failed)
+                if req.errors_inline:
+                    out.write(json.dumps(failed.error_dict(), ensure_ascii=False) + "\n")
             if sink is None:
                 env.stdout.flush()
     except BaseException:

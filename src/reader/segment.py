@@ -70,7 +70,9 @@ class Line:
     number: int
     raw: str
     text: str  # artefacts stripped; "" for a line with no content
-    cells: tuple[str, ...]
+    # The table cells (``cells``); one cell is kept as its string, not in a tuple of its own:
+    # most lines have one, and a tuple each was 30 MB of a 64 MB page's peak.
+    _cells: tuple[str, ...] | str
     link_chars: int  # characters of text that was link anchor text
     anchors: int  # how many links with visible text the line had
     author_links: tuple[str, ...]  # anchor texts of links to author pages (/author/…)
@@ -85,6 +87,12 @@ class Line:
     fragments: int = 1  # pieces of CJK text split by spaces: prose has one, headline rows many
     truncated: bool = False  # ends in an ellipsis
     link_share: float = 0.0
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """The line's table cells (one for a line that is not a table row; none if empty)."""
+        cells = self._cells
+        return (cells,) if isinstance(cells, str) else cells
 
     @property
     def blank(self) -> bool:
@@ -104,11 +112,32 @@ def text_size(text: str) -> int:
     """Reading units of a text; URLs and e-mail addresses are not reading."""
     if "://" in text or "www." in text or "@" in text:
         text = _URL.sub(" ", text)
+    if text.isascii():
+        return len(WORD_RE.findall(text)) * 2  # no CJK to count or blank out
     # One pass counts the CJK characters and blanks them out (findall built a list of them all:
     # a third of the time a 64 MB line took).
     rest, cjk = CJK_RE.subn(" ", text)
     words = len(WORD_RE.findall(rest))
     return cjk + words * 2
+
+
+def _size_and_cjk(text: str) -> tuple[int, int]:
+    """``text_size`` and the CJK characters of ``text``: one count serves both unless a URL (not
+    reading, yet counted as CJK characters) had to go first."""
+    if text.isascii():
+        return text_size(text), 0
+    if "://" in text or "www." in text or "@" in text:
+        return text_size(text), CJK_RE.subn("", text)[1]
+    rest, cjk = CJK_RE.subn(" ", text)
+    return cjk + len(WORD_RE.findall(rest)) * 2, cjk
+
+
+def _fragments(text: str) -> int:
+    """Pieces of CJK text split by spaces. A gap is whitespace after a CJK character: text that
+    is ASCII, or has no space and no other whitespace (all of which is unprintable), has none."""
+    if text.isascii() or (" " not in text and text.isprintable()):
+        return 1
+    return len(_CJK_GAP.split(text))
 
 
 def _unspace_cjk(text: str) -> str:
@@ -122,15 +151,24 @@ def _unspace_cjk(text: str) -> str:
 
 def detect_dialect(lines: list[str]) -> Dialect:
     """Guess how the page was dumped from the artefacts its lines carry."""
-    md = lynx = pipes = 0
+    md = lynx = pipes = texty = 0
     for line in lines[:1500]:
-        if "](" in line or line.lstrip().startswith(("* ", "#")) or line.endswith("  "):
+        if not line:
+            continue  # an empty line counts for nothing below
+        if not line.isspace():
+            texty += 1
+        if "](" in line or line.endswith("  ") or line.lstrip().startswith(("* ", "#")):
             md += 1
-        if _LYNX_TAG.search(line) or line.startswith("   ") or "_____" in line:
+        # Every lynx tag holds "[", "(" or ":": most lines need no regex (the costliest test).
+        if (
+            line.startswith("   ")
+            or "_____" in line
+            or (("[" in line or "(" in line or ":" in line) and _LYNX_TAG.search(line))
+        ):
             lynx += 1
-        if line.rstrip().endswith("|") or line.strip() == "|":
+        if line.rstrip().endswith("|"):  # (a line that is only "|" ends so too)
             pipes += 1
-    n = max(1, sum(1 for line in lines[:1500] if line.strip()))
+    n = max(1, texty)
     if md / n > 0.05 and md >= lynx:
         return Dialect.HTML2TEXT
     if lynx / n > 0.3:
@@ -179,6 +217,59 @@ def _url_end(text: str, k: int) -> int:
     return -1
 
 
+# A link with no bracket or backslash in its anchor and a target with no parenthesis: what almost
+# every html2text link is. The target is as long as _url_end allows (it must close within
+# URL_LIMIT characters).
+_FLAT_LINK = re.compile(r"\[([^\[\]\\]*)\]\(([^()\\\n]{0," + str(URL_LIMIT - 1) + r"})\)")
+
+
+def _strip_flat_links(
+    text: str, authors: list[str] | None, keep_links: bool, keep_images: bool
+) -> tuple[str, int, int] | None:
+    """``_strip_links`` for a line whose brackets all belong to flat links, with no backslash;
+    None for any other line. One regex pass instead of a walk from one bracket to the next: the
+    same pieces in the same order, so the same output (an image is still told by the "!" ending
+    the output so far, as there)."""
+    if "\\" in text:
+        return None
+    buf: list[str] = []
+    found: list[str] = []
+    link_chars = 0
+    anchors = 0
+    i = 0
+    for m in _FLAT_LINK.finditer(text):
+        j = m.start()
+        if j > i:
+            piece = text[i:j]
+            if "[" in piece or "]" in piece:
+                return None
+            buf.append(piece)
+        anchor = m.group(1).strip()
+        end = m.end()
+        if authors is not None and anchor and AUTHOR_URL.search(text, m.start(2), end):
+            found.append(anchor)
+        target = m.group(2)
+        if buf and buf[-1].endswith("!"):
+            buf[-1] = buf[-1][:-1]
+            anchor = f"![{anchor}]({target})" if keep_images else ""
+        elif anchor:
+            link_chars += len(anchor.replace(" ", ""))
+            anchors += 1
+            if keep_links and not target.lower().startswith("javascript:"):
+                anchor = f"[{anchor}]({target})"
+        buf.append(anchor)
+        i = end
+    rest = text[i:]
+    if "[" in rest or "]" in rest:
+        return None
+    buf.append(rest)
+    if authors is not None:
+        authors.extend(found)
+    out = _REF_LINK.sub(lambda m: m.group(1), "".join(buf))
+    out = _AUTOLINK.sub(lambda m: m.group(1), out)
+    return out, link_chars, anchors
+
+
 AUTHOR_URL = re.compile(
     r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|profiles?|people|writers?|journalists?|"
     r"reporters?|columnists?|staff|redakt(?:eur|ion)|mitarbeiter)/",
@@ -201,6 +292,9 @@ def _strip_links(
     """
     if "](" not in text:
         return _AUTOLINK.sub(lambda m: m.group(1), text), 0, 0
+    flat = _strip_flat_links(text, authors, keep_links, keep_images)
+    if flat is not None:
+        return flat
     buf: list[str] = []
     opens: list[int] = []
     link_chars = 0
@@ -292,7 +386,8 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     anchors = 0
     author_links: list[str] = []
     if dialect is Dialect.HTML2TEXT or "](" in text:
-        m = _HEADING.match(text)
+        # A heading's "#" comes after at most three spaces: most lines need no match.
+        m = _HEADING.match(text) if "#" in text[:4] else None
         if m:
             heading = len(m.group(1))
             text = text[m.end() :]
@@ -316,6 +411,7 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     stripped = text.strip()
     rule = (
         bool(stripped)
+        and stripped[0] in _RULE_CHARS
         and _RULE_CHARS.issuperset(stripped)
         and (_TABLE_RULE.match(stripped) is not None or _HR.match(stripped) is not None)
     )
@@ -330,12 +426,13 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     if dialect is Dialect.HTML2TEXT and "\\" in stripped:
         # Unescaped only now: html2text writes "31\. März" precisely so it is not a list item.
         stripped = _ESCAPE.sub(r"\1", stripped)
-    cells: tuple[str, ...]
+    cells: tuple[str, ...] | str
     if "|" in stripped:
-        cells = tuple(c for c in (c.strip() for c in _CELL_SPLIT.split(stripped)) if c)
-        stripped = " ".join(cells)
+        split = tuple(c for c in (c.strip() for c in _CELL_SPLIT.split(stripped)) if c)
+        stripped = " ".join(split)
+        cells = split[0] if len(split) == 1 else split
     else:
-        cells = (stripped,) if stripped else ()
+        cells = stripped or ()
     if "  " in stripped or "\t" in stripped or "\u3000" in stripped or "\xa0" in stripped:
         stripped = _SPACES.sub(" ", stripped).strip()
     if " " in stripped and CJK_RE.search(stripped):
@@ -355,26 +452,30 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
             rule,
             image_only,
         )
-    visible = len(stripped.replace(" ", ""))
+    visible = len(stripped) - stripped.count(" ")
+    size, cjk = _size_and_cjk(stripped)
+    # Positional, in field order (number … link_share): a keyword call costs more per line.
     return Line(
-        number=number,
-        raw=raw,
-        text=stripped,
-        cells=cells,
-        link_chars=link_chars,
-        anchors=anchors,
-        author_links=tuple(author_links),
-        heading=heading,
-        bullet=bullet,
-        rule=rule,
-        image_only=image_only,
-        size=text_size(stripped),
-        cjk=CJK_RE.subn("", stripped)[1],  # a count without a list of every character
-        sentences=len(SENTENCE_RE.findall(stripped)),
-        clauses=len(CLAUSE_RE.findall(stripped)),
-        fragments=len(_CJK_GAP.split(stripped)),
-        truncated=ELLIPSIS_RE.search(stripped) is not None,
-        link_share=min(1.0, link_chars / visible) if visible else 0.0,
+        number,
+        raw,
+        stripped,
+        cells,
+        link_chars,
+        anchors,
+        tuple(author_links) if author_links else (),
+        heading,
+        bullet,
+        rule,
+        image_only,
+        size,
+        cjk,
+        len(SENTENCE_RE.findall(stripped)),
+        len(CLAUSE_RE.findall(stripped)),
+        _fragments(stripped),
+        # Every ellipsis holds "…", ".." or "。。。": most lines need no search.
+        ("…" in stripped or ".." in stripped or "。。。" in stripped)
+        and ELLIPSIS_RE.search(stripped) is not None,
+        min(1.0, link_chars / visible) if visible else 0.0,
     )
 
 

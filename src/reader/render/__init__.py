@@ -13,7 +13,7 @@ from reader.render import json as json_format
 from reader.render import markdown, text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from reader.model import Article
 
@@ -42,3 +42,12 @@ EXTENSIONS: dict[Format, str] = {
 def render(article: Article, fmt: Format | str) -> str:
     """Render an article; the result ends with a newline."""
     return RENDERERS[Format(fmt)](article)
+
+
+def render_pieces(article: Article, fmt: Format | str) -> Iterator[str]:
+    """``render(article, fmt)`` in pieces that join to it: JSON a field at a time (a large page's
+    output need not be held whole), the other formats in one piece."""
+    fmt = Format(fmt)
+    if fmt is Format.JSON:
+        return json_format.pieces(article)
+    return iter((RENDERERS[fmt](article),))
