@@ -232,3 +232,19 @@ def test_a_hard_wrapped_line_ending_in_a_comma_is_not_the_headline() -> None:
     a = read_text(page)
     assert a.title == "路是人走出来的"
     assert a.metadata.authors == ("胡一平",)
+
+
+def test_a_date_ending_the_line_above_the_headline_dates_the_article() -> None:
+    text = "Die Springerin hat die Qualifikation knapp verpasst und fährt nicht nach Peking. " * 4
+    page = (
+        '[Startseite](/)[Kultur](/kultur)"Wir bleiben hier"01.05.2017\n\n'
+        f"# Die Zukunft der Arbeit\n\n{text}\n"
+    )
+    assert read_text(page).metadata.published == "2017-05-01"
+
+
+def test_a_lone_date_far_above_the_text_is_the_pages_today_not_the_articles() -> None:
+    box = "\n".join(f"Menüpunkt Nummer {i} der Seite" for i in range(20))
+    text = "Die Springerin hat die Qualifikation knapp verpasst und fährt nicht nach Peking. " * 4
+    page = f"Mittwoch, 26.02.2020\n\n{box}\n\nDie Zukunft der Arbeit\n\n{text}\n"
+    assert read_text(page).metadata.published is None

@@ -811,10 +811,11 @@ def parse_lines(
             meta_idx.append(i)
     if not meta_idx:
         # A verdict box, a summary or a share bar can push the byline further up: take the
-        # nearest one that names a writer or a date, and only that one.
+        # nearest one that names a writer, and only that one. A date alone that far up is as
+        # often the page's "today" in its header.
         for i in texty_before[len(window) : FAR_BYLINE]:
             b = bylines.get(i)
-            if b is not None and part[i] is None and (b.authors or b.published or b.date):
+            if b is not None and part[i] is None and b.authors:
                 part[i], why[i] = Part.METADATA, "byline above the text (far)"
                 meta_idx.append(i)
                 break
@@ -949,9 +950,16 @@ def parse_lines(
     # A date printed between the headline and the text, or leading the text, dates the article
     # when no labelled byline did ("<site> 2005-07-18 13:03:17 | 1个月之后…").
     dateline = None
-    scan = range(top if top is not None else max(0, first_body - 3), min(n, first_body + 1))
+    scan: list[int] = list(
+        range(top if top is not None else max(0, first_body - 3), min(n, first_body + 1))
+    )
+    if top is not None:
+        # The line right above the headline too: a breadcrumb or kicker that ends in the date
+        # ("Startseite › Kultur › "Headline" 01.05.2017").
+        scan[:0] = [j for j in range(top - 1, -1, -1) if not lines[j].empty][:1]
     for i in scan:
-        found = find_dates(lines[i].text[:80])
+        text = lines[i].text
+        found = find_dates(text[:80] if i >= (top or 0) else text[-40:])
         if found and part[i] is not Part.TEASER:
             dateline = found[0].iso
             break
