@@ -201,18 +201,6 @@ def test_a_most_read_block_in_another_language_is_not_the_articles() -> None:
     assert a.metadata.authors == ("Jeanne Roe",)
 
 
-def test_a_bare_date_deep_in_the_text_is_not_the_articles_date() -> None:
-    text = "The council met on Monday and approved the budget for the coming year. " * 3
-    page = (
-        "# Council approves the new budget\n\n"
-        + "\n\n".join([text] * 4)
-        + "\n\n18 February 2020\n\n"
-        + text
-        + "\n"
-    )
-    assert read_text(page).metadata.published is None
-
-
 def test_emphasis_is_not_part_of_an_authors_name() -> None:
     page = (
         "# Council approves the new budget\n\n"

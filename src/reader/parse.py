@@ -549,9 +549,6 @@ def _title_score(line: Line, distance: int) -> float | None:
 # How many of the page's last lines with text may hold an essay's closing citation.
 CITATION_LINES = 12
 
-# Paragraphs of text after which a bare date inside the run is no longer the article's.
-DEEP_DATE = 3
-
 # How far above the text (in lines with text) a byline is still the article's, when none is near.
 FAR_BYLINE = 40
 
@@ -740,8 +737,6 @@ def parse_lines(
 
     # Inside the run: text, unless it is clearly links, controls or a related-articles block.
     in_related = False
-    paragraphs = 0
-    last_meta = -DEEP_DATE * 10
     for i in range(start, end):
         if part[i] is not None:
             continue
@@ -752,17 +747,7 @@ def parse_lines(
             continue
         if i in bylines and in_related:
             part[i], why[i] = Part.BOILERPLATE, "byline of an item in a related-articles block"
-        elif (
-            i in bylines
-            and paragraphs >= DEEP_DATE
-            and set(bylines[i].fields) <= {Field.DATE}
-            and i - last_meta > 6  # not part of a byline cluster ("By X", "Brasília", date)
-        ):
-            # A bare date after several paragraphs heads another article (a list the run took
-            # in), or a dated update inside the text: never the article's own date.
-            part[i], why[i] = Part.BOILERPLATE, "a bare date deep in the text"
         elif i in bylines:
-            last_meta = i
             part[i], why[i] = Part.METADATA, "byline inside the text run"
         elif is_footer(ln):
             part[i], why[i] = Part.BOILERPLATE, "footer: copyright, licence, contact or disclaimer"
@@ -782,7 +767,6 @@ def parse_lines(
             part[i], why[i] = Part.BOILERPLATE, "breadcrumb"
         else:
             in_related = False
-            paragraphs += 1
             part[i], why[i] = Part.BODY, f"main text run, weight {weights[i]:.0f}"
 
     # Teasers that the run swallowed: truncated lines after the last untruncated paragraph.
