@@ -562,15 +562,22 @@ REPEAT_BONUS = 6.0
 REPEAT_WINDOW = 3000  # lines searched each way: bounded cost on a huge dump
 
 
-def _named_elsewhere(lines: Sequence[Line], i: int) -> bool:
-    """Whether another line, not next to line ``i``, contains its text."""
+def _named_elsewhere(lines: Sequence[Line], i: int, page: str | None = None) -> bool:
+    """Whether another line, not next to line ``i``, contains its text.
+
+    ``page`` is every line's text joined by newlines: one ``count`` over it, less the
+    occurrences on the line and its neighbours, replaces a scan of each line.
+    """
     text = lines[i].text
     if lines[i].size < 8:
         return False
-    lo, hi = max(0, i - REPEAT_WINDOW), min(len(lines), i + REPEAT_WINDOW)
-    return any(
-        text in lines[j].text for j in range(lo, hi) if abs(j - i) > 1 and not lines[j].empty
-    )
+    if page is None or len(lines) > 2 * REPEAT_WINDOW:
+        lo, hi = max(0, i - REPEAT_WINDOW), min(len(lines), i + REPEAT_WINDOW)
+        return any(
+            text in lines[j].text for j in range(lo, hi) if abs(j - i) > 1 and not lines[j].empty
+        )
+    near = sum(lines[j].text.count(text) for j in range(max(0, i - 1), min(len(lines), i + 2)))
+    return page.count(text) > near
 
 
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:19|20)\d\d(?![\d/])")
@@ -844,12 +851,13 @@ def parse_lines(
         # The markup named its headline (<h1> matching og:title/<title>): no guessing needed.
         best = (100.0, marked)
         candidates = []
+    page = "\n".join(ln.text for ln in lines) if candidates else None
     for i in candidates:
         distance = (
             sum(1 for j in range(i + 1, anchor) if part[j] is not Part.BLANK) if i < anchor else 0
         )
         s = _title_score(lines[i], distance)
-        if s is not None and _named_elsewhere(lines, i):
+        if s is not None and _named_elsewhere(lines, i, page):
             s += REPEAT_BONUS
         if i == first_body and s is not None:
             if lines[i].sentences > 1 or _PROSE_MARK.search(lines[i].text) or lines[i].size > 60:
