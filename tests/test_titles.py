@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 from reader import read_text
+from tests.test_parse import PARA, PARA2
 
-PARA = (
-    "今年以来，全市上下坚持稳中求进工作总基调，经济运行总体平稳、稳中有进，"
-    "各项社会事业取得新进展，人民群众获得感持续增强。"
-)
-PARA2 = (
-    "下一步，我们将继续优化营商环境，加大招商引资力度，推动重点项目早日建成投产，"
-    "为全年目标任务的完成打下坚实基础。"
-)
 MENU = "\n".join(f"   * 栏目{i}" for i in range(10))
 # Short lines (ads, icons) that stand between a headline and its text on real pages.
 FILLER = "\n".join(["广告", "图标", "推广"])

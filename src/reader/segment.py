@@ -223,6 +223,24 @@ def _url_end(text: str, k: int) -> int:
 _FLAT_LINK = re.compile(r"\[([^\[\]\\]*)\]\(([^()\\\n]{0," + str(URL_LIMIT - 1) + r"})\)")
 
 
+def _place_anchor(
+    buf: list[str], anchor: str, target: str, keep_links: bool, keep_images: bool
+) -> bool:
+    """Append what a link leaves in the text; True when its anchor counts as link text.
+
+    An image is told by the "!" that ends the output so far: its alt text is not reading text.
+    """
+    if buf and buf[-1].endswith("!"):
+        buf[-1] = buf[-1][:-1]
+        buf.append(f"![{anchor}]({target})" if keep_images else "")
+        return False
+    if anchor and keep_links and not target.lower().startswith("javascript:"):
+        buf.append(f"[{anchor}]({target})")
+    else:
+        buf.append(anchor)
+    return bool(anchor)
+
+
 def _strip_flat_links(
     text: str, authors: list[str] | None, keep_links: bool, keep_images: bool
 ) -> tuple[str, int, int] | None:
@@ -248,16 +266,10 @@ def _strip_flat_links(
         end = m.end()
         if authors is not None and anchor and AUTHOR_URL.search(text, m.start(2), end):
             found.append(anchor)
-        target = m.group(2)
-        if buf and buf[-1].endswith("!"):
-            buf[-1] = buf[-1][:-1]
-            anchor = f"![{anchor}]({target})" if keep_images else ""
-        elif anchor:
+        shown = _place_anchor(buf, anchor, m.group(2), keep_links, keep_images)
+        if shown:
             link_chars += len(anchor.replace(" ", ""))
             anchors += 1
-            if keep_links and not target.lower().startswith("javascript:"):
-                anchor = f"[{anchor}]({target})"
-        buf.append(anchor)
         i = end
     rest = text[i:]
     if "[" in rest or "]" in rest:
@@ -328,17 +340,9 @@ def _strip_links(
                 if authors is not None and anchor and AUTHOR_URL.search(text, j + 2, end):
                     authors.append(anchor)
                 del buf[start:]
-                target = text[j + 2 : end - 1]
-                if buf and buf[-1].endswith("!"):
-                    buf[-1] = buf[-1][:-1]
-                    # An image: its alt text is not reading text.
-                    anchor = f"![{anchor}]({target})" if keep_images else ""
-                elif anchor:
+                if _place_anchor(buf, anchor, text[j + 2 : end - 1], keep_links, keep_images):
                     link_chars += len(anchor.replace(" ", ""))
                     anchors += 1
-                    if keep_links and not target.lower().startswith("javascript:"):
-                        anchor = f"[{anchor}]({target})"
-                buf.append(anchor)
                 i = end
                 continue
         if opens:
