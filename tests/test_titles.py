@@ -229,3 +229,13 @@ def test_a_lone_date_far_above_the_text_is_the_pages_today_not_the_articles() ->
     text = "Die Springerin hat die Qualifikation knapp verpasst und fährt nicht nach Peking. " * 4
     page = f"Mittwoch, 26.02.2020\n\n{box}\n\nDie Zukunft der Arbeit\n\n{text}\n"
     assert read_text(page).metadata.published is None
+
+
+def test_a_headline_with_the_site_name_tacked_on_yields_to_the_plain_one() -> None:
+    text = "Россияне назвали элитой страны политиков и артистов, показал опрос центра. " * 4
+    page = (
+        "Главная\nНовости\n\nРоссияне считают элитой политиков и артистов\n\n"
+        "Москва\nФото\nВидео\nОпрос\n\nРоссияне считают элитой политиков и артистов РБК РБК\n\n"
+        f"{text}\n"
+    )
+    assert read_text(page).title == "Россияне считают элитой политиков и артистов"

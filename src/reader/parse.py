@@ -852,6 +852,7 @@ def parse_lines(
         best = (100.0, marked)
         candidates = []
     page = "\n".join(ln.text for ln in lines) if candidates else None
+    scored: list[int] = []
     for i in candidates:
         distance = (
             sum(1 for j in range(i + 1, anchor) if part[j] is not Part.BLANK) if i < anchor else 0
@@ -863,8 +864,18 @@ def parse_lines(
             if lines[i].sentences > 1 or _PROSE_MARK.search(lines[i].text) or lines[i].size > 60:
                 continue
             s -= 4
-        if s is not None and s > 0 and (best is None or s > best[0]):
-            best = (s, i)
+        if s is not None and s > 0:
+            scored.append(i)
+            if best is None or s > best[0]:
+                best = (s, i)
+    if best is not None:
+        # "Headline Site Site" beside a plain "Headline": the plain one, without the suffix.
+        chosen = lines[best[1]].text
+        for i in scored:
+            short = lines[i].text
+            if i != best[1] and chosen.startswith(short) and 0 < len(chosen) - len(short) <= 12:
+                best = (best[0], i)
+                break
     title: str | None = None
     title_lines: tuple[int, ...] = ()
     if best is not None:
