@@ -239,3 +239,11 @@ def test_a_headline_with_the_site_name_tacked_on_yields_to_the_plain_one() -> No
         f"{text}\n"
     )
     assert read_text(page).title == "Россияне считают элитой политиков и артистов"
+
+
+def test_a_name_beside_the_date_in_a_row_of_post_details_is_the_writer() -> None:
+    text = "Die Springerin hat die Qualifikation knapp verpasst und fährt nicht nach Peking. " * 4
+    page = f"Startseite\n\n# Kramer verpasst die Spiele\n\n1. Februar 2022 Luis Holm 6\n\n{text}\n"
+    a = read_text(page)
+    assert a.metadata.authors == ("Luis Holm",)
+    assert a.metadata.published == "2022-02-01"
