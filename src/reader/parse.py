@@ -441,18 +441,13 @@ def _is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         rest = text
         for d in find_dates(text):
             rest = rest.replace(text[d.start : d.end], "")
-        if len(rest.strip()) <= 12 and not b.authors:
-            # Blog themes print date, writer and comment count in a row ("1. Februar 2022
-            # Luis Holuch 6"): a name-shaped rest is the writer.
-            name = latin_name_line(_NAME_EDGES.sub("", rest.strip()))
-            if name:
-                b.authors = name
-                b.fields.append(Field.AUTHOR)
-            return b
-        named = latin_name_line(_NAME_EDGES.sub("", rest.strip()))
-        if named and not b.authors:
-            b.authors = named
+        # Blog themes print date, writer and comment count in a row ("1. Februar 2022
+        # Luis Holuch 6"): a name-shaped rest is the writer.
+        writer = [] if b.authors else latin_name_line(_NAME_EDGES.sub("", rest.strip()))
+        if writer:
+            b.authors = writer
             b.fields.append(Field.AUTHOR)
+        if writer or len(rest.strip()) <= 12:
             return b
     if b.date and len(text) <= 90 and control_words(text) and line.sentences == 0:
         return b  # "2012年01月17日 19:37 已有0人阅读 字号：T T 打印": date among page controls
