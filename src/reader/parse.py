@@ -277,6 +277,18 @@ def _related_headline(line: Line) -> bool:
     )
 
 
+def _in_related_block(line: Line) -> tuple[Part, str] | None:
+    """Where a line under a related-articles heading goes, or None when it ends the block.
+
+    A headline without a bullet (a picture's title) and a short tag do not end it either.
+    """
+    if _related_item(line) or _related_headline(line):
+        return Part.TEASER, "item of a related-articles block"
+    if line.sentences == 0 and line.size < 6:
+        return Part.BOILERPLATE, "tag or label in a related-articles block"
+    return None
+
+
 def _hinted_weights(lines: list[Line], weights: list[float], hints: PageHints) -> list[float]:
     """Markup evidence moves line weights: inside the article container up, nav/related down."""
     out = []
@@ -576,12 +588,14 @@ def _named_elsewhere(lines: Sequence[Line], i: int, page: str | None = None) -> 
     """Whether another line, not next to line ``i``, contains its text.
 
     ``page`` is every line's text joined by newlines: one ``count`` over it, less the
-    occurrences on the line and its neighbours, replaces a scan of each line.
+    occurrences on the line and its neighbours, replaces a scan of each line. Without it (a
+    huge page, where counting over all of it per candidate would cost too much) the lines
+    within REPEAT_WINDOW are scanned.
     """
     text = lines[i].text
     if lines[i].size < 8:
         return False
-    if page is None or len(lines) > 2 * REPEAT_WINDOW:
+    if page is None:
         lo, hi = max(0, i - REPEAT_WINDOW), min(len(lines), i + REPEAT_WINDOW)
         return any(
             text in lines[j].text for j in range(lo, hi) if abs(j - i) > 1 and not lines[j].empty
@@ -768,11 +782,8 @@ def parse_lines(
             part[i], why[i] = Part.METADATA, "byline inside the text run"
         elif is_footer(ln):
             part[i], why[i] = Part.BOILERPLATE, "footer: copyright, licence, contact or disclaimer"
-        elif in_related and (_related_item(ln) or _related_headline(ln)):
-            # A headline without a bullet (a picture's title) does not end the list either.
-            part[i], why[i] = Part.TEASER, "item of a related-articles block"
-        elif in_related and ln.sentences == 0 and ln.size < 6:
-            part[i], why[i] = Part.BOILERPLATE, "tag or label in a related-articles block"
+        elif in_related and (placed := _in_related_block(ln)):
+            part[i], why[i] = placed
         elif ln.link_share > 0.6 and ln.sentences == 0:
             part[i], why[i] = (
                 Part.BOILERPLATE,
@@ -861,7 +872,8 @@ def parse_lines(
         # The markup named its headline (<h1> matching og:title/<title>): no guessing needed.
         best = (100.0, marked)
         candidates = []
-    page = "\n".join(ln.text for ln in lines) if candidates else None
+    # Joined once for _named_elsewhere, which scans windows instead on a huge page.
+    page = "\n".join(ln.text for ln in lines) if candidates and n <= 2 * REPEAT_WINDOW else None
     scored: list[int] = []
     for i in candidates:
         distance = (
@@ -934,10 +946,8 @@ def parse_lines(
             part[i], why[i] = Part.TEASER, "snippet ending in an ellipsis"
         elif _dated_headline(ln) and i > start:
             part[i], why[i] = Part.TEASER, "dated headline of another article"
-        elif in_related and (_related_item(ln) or _related_headline(ln)):
-            part[i], why[i] = Part.TEASER, "item of a related-articles block"
-        elif in_related and ln.sentences == 0 and ln.size < 6:
-            part[i], why[i] = Part.BOILERPLATE, "tag or label in a related-articles block"
+        elif in_related and (placed := _in_related_block(ln)):
+            part[i], why[i] = placed
         else:
             in_related = False  # not an item: the list has ended
             side = "above" if i < start else "below"
