@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reader.dates import find_dates
+
 
 class Dialect(StrEnum):
     HTML2TEXT = "html2text"
@@ -373,8 +375,6 @@ _LINK_TAIL = re.compile(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"]{0,500}\")?\)")
 
 
 def _starts_with_date(text: str) -> bool:
-    from reader.dates import find_dates  # light, and only for lines that open with a number
-
     found = find_dates(text[:40], dayfirst=True)
     return bool(found) and found[0].start == 0
 
