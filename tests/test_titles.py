@@ -247,3 +247,60 @@ def test_a_name_beside_the_date_in_a_row_of_post_details_is_the_writer() -> None
     a = read_text(page)
     assert a.metadata.authors == ("Luis Holm",)
     assert a.metadata.published == "2022-02-01"
+
+
+ABSTRACT = "Observational studies of the vaccine found large effects on the old. " * 4
+
+
+def test_the_pages_only_top_heading_is_the_headline_however_far_above_the_text() -> None:
+    people = "\n\n".join(f"* Author Number{i}, PhD" for i in range(12))
+    page = (
+        "* [Home](/)\n* [Journals](/j)\n\nOriginal Research7 April 2020\n\n"
+        "# [The Effect of a Vaccine on Hospital Stays](/doi/1)\n\n"
+        f"{people}\n\nA Study With a Regression Design\n\n"
+        + "\n\n".join(
+            f"Department of Economics, University {i}, Berkeley, California." for i in range(14)
+        )
+        + f"\n\n## Section Heading\n\n{ABSTRACT}\n\n{ABSTRACT}\n"
+    )
+    a = read_text(page)
+    assert a.title == "The Effect of a Vaccine on Hospital Stays"
+    assert a.metadata.published == "2020-04-07"
+    assert a.metadata.authors == ()  # "Original Research" is a section label, not a writer
+
+
+def test_a_lynx_heading_is_printed_flush_left() -> None:
+    text = "\n".join(
+        "   The council met on Monday and approved the budget for the coming year, and more."
+        for _ in range(4)
+    )
+    page = (
+        "   [logo.gif]\n\n     * Home\n     * News\n\n"
+        "Council approves the new budget\n\n"
+        "   A photo of the council chamber taken yesterday\n\n"
+        f"{text}\n\n   [1]Print [2]Share\n\nReferences\n\n   1. http://example.org/print\n"
+    )
+    a = read_text(page)
+    assert a.dialect == "lynx"
+    assert a.title == "Council approves the new budget"
+
+
+def test_the_dateline_under_the_first_copy_of_a_repeated_headline_dates_the_article() -> None:
+    gallery = "\n\n".join(["   Radtour durch Friedrichsfelde"] * 8)
+    text = "\n".join(
+        "   Ich radelte zum Bahnhof in Lichtenberg, von dort ging es weiter an der Spree entlang."
+        for _ in range(4)
+    )
+    page = (
+        "     * Home\n     * Radtouren\n\n   Radtour durch Friedrichsfelde\n\n"
+        "   Tine 2. Februar 2020 2. Februar 2020Radtouren Berlin\n\n"
+        f"{gallery}\n\n{text}\n"
+    )
+    assert read_text(page).metadata.published == "2020-02-02"
+
+
+def test_a_menu_item_or_a_list_heading_under_the_headline_is_no_name() -> None:
+    page = (
+        f"{MENU}\n\n全市经济运行总体平稳\n\n   * 打印\n   * 商城\n\n相关文章\n\n{PARA}\n\n{PARA2}\n"
+    )
+    assert read_text(page).metadata.authors == ()

@@ -660,6 +660,31 @@ def name_line(text: str) -> list[str]:
 
 
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del"})
+# Words of the section labels and kickers printed beside a date ("Original Research 7 April
+# 2020", "Breaking News"): two capitalised words, but nobody's name.
+_KICKER_WORDS = frozenset(
+    [
+        "Article",
+        "Breaking",
+        "Editorial",
+        "Feature",
+        "Featured",
+        "Latest",
+        "News",
+        "Opinion",
+        "Original",
+        "Report",
+        "Research",
+        "Review",
+        "Special",
+        "Sponsored",
+        "Story",
+        "Top",
+        "Update",
+        "Updated",
+        "Video",
+    ]
+)
 
 
 def latin_name_line(text: str) -> list[str]:
@@ -678,7 +703,9 @@ def latin_name_line(text: str) -> list[str]:
         if len(w) == 2 and w[0].isupper() and w[1] == ".":
             continue  # an initial
         core = w.replace("-", "").replace("'", "").replace("’", "")
-        if not (core.isalpha() and w[0].isupper() and core[1:].islower() and len(core) >= 2):
+        if w in _KICKER_WORDS or not (
+            core.isalpha() and w[0].isupper() and core[1:].islower() and len(core) >= 2
+        ):
             return []
         capitals += 1
     return [" ".join(words)] if 2 <= capitals <= 3 else []

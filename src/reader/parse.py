@@ -861,6 +861,11 @@ def parse_lines(
             break
         anchor = i
     candidates = [i for i in range(anchor - 1, -1, -1) if part[i] is None][:25]
+    # A page's only top-level heading is its headline, however much (authors, affiliations, a
+    # summary box) stands between it and the text.
+    h1 = [i for i in range(anchor) if lines[i].heading == 1 and part[i] is None]
+    if len(h1) == 1 and h1[0] not in candidates:
+        candidates.append(h1[0])
     # Some pages print the byline (or a breadcrumb with the date) above the headline.
     between = [i for i in range(anchor + 1, first_body) if part[i] is None]
     candidates += between[:6]
@@ -961,8 +966,13 @@ def parse_lines(
     if top is not None:
         early_body = [i for i in range(first_body, n) if part[i] is Part.BODY][:3]
         for i in [*range(top + 1, first_body), *early_body]:
-            if part[i] in (None, Part.BODY, Part.BOILERPLATE) and not any(
-                b.authors for b in bylines.values()
+            ln = lines[i]
+            if (
+                part[i] in (None, Part.BODY, Part.BOILERPLATE)
+                and not any(b.authors for b in bylines.values())
+                # Menu items ("* 商城", "* Increase Text Size") and list headings are no names.
+                and not ln.bullet
+                and not is_related_heading(ln)
             ):
                 names = name_line(lines[i].text) or (
                     latin_name_line(lines[i].text) if _beside_byline(lines, part, i) else []
@@ -976,13 +986,24 @@ def parse_lines(
     scan: list[int] = list(
         range(top if top is not None else max(0, first_body - 3), min(n, first_body + 1))
     )
+    kicker: int | None = None
     if top is not None:
         # The line right above the headline too: a breadcrumb or kicker that ends in the date
         # ("Startseite › Kultur › "Headline" 01.05.2017").
-        scan[:0] = [j for j in range(top - 1, -1, -1) if not lines[j].empty][:1]
+        kicker = next((j for j in range(top - 1, -1, -1) if not lines[j].empty), None)
+        # A gallery or a caption can repeat the headline right above the text; the dateline
+        # then stands under its first copy.
+        headline = lines[top].text
+        copy = next(
+            (j for j in range(max(0, top - REPEAT_WINDOW), top) if lines[j].text == headline), None
+        )
+        if copy is not None:
+            scan += [j for j in range(copy + 1, top) if not lines[j].empty][:3]
+    if kicker is not None:
+        scan.insert(0, kicker)
     for i in scan:
         text = lines[i].text
-        found = find_dates(text[:80] if i >= (top or 0) else text[-40:])
+        found = find_dates(text[-40:] if i == kicker else text[:80])
         if found and part[i] is not Part.TEASER:
             dateline = found[0].iso
             break

@@ -407,6 +407,9 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
             text = _EMPH.sub("", text)
         if ">" in text:
             text = _QUOTE.sub("", text)
+    elif dialect is Dialect.LYNX and not raw[0].isspace():
+        # lynx indents its text by three spaces and prints headings flush left.
+        heading = 2
     # Each substitution runs only where its artefact can be: most lines have none of them.
     if "[" in text or "(" in text or "IFRAME" in text or "CAPTION" in text:
         text = _LYNX_TAG.sub(" ", text)
