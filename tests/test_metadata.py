@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from reader.metadata import find_credit, name_line, read_byline, split_names, tail_authors
+from reader.metadata import (
+    find_credit,
+    latin_name_line,
+    name_line,
+    read_byline,
+    split_names,
+    staff_name,
+    tail_authors,
+)
 
 
 def test_several_fields_on_one_line() -> None:
@@ -115,3 +123,28 @@ def test_forum_poster_is_the_author() -> None:
     # A blog's post footer: "posted by … @ date".
     assert read_byline("由海鸥张贴 @ 2005-06-14 03:25:55 (370)").authors == ["海鸥"]
     assert read_byline("由校方张贴通知，2005年起实行").authors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "below", "names"),
+    [
+        ("Richard Roe Education editor", "", ["Richard Roe"]),
+        ("Anna K. Roe Staff Writer", "", ["Anna K. Roe"]),
+        ("Jan van der Berg Political correspondent", "", ["Jan van der Berg"]),
+        ("Steven Roe", "Mitglied der Tonight News-Redaktion", ["Steven Roe"]),
+        ("Marie Roe", "rédactrice en chef", ["Marie Roe"]),
+        ("Higher Education", "Town Hall", []),  # two capitalised words, no role
+        ("Steven Roe", "Tickets ab 20 Euro", []),
+        ("By Meg RoeStaff Writer", "", []),  # a labelled byline: read_byline's
+    ],
+)
+def test_a_staff_line_is_a_name_with_a_newsroom_role(
+    text: str, below: str, names: list[str]
+) -> None:
+    assert staff_name(text, below) == names
+
+
+def test_section_labels_beside_a_date_are_no_names() -> None:
+    assert latin_name_line("Original Research") == []
+    assert latin_name_line("Breaking News") == []
+    assert latin_name_line("Jane Roe") == ["Jane Roe"]

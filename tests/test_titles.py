@@ -304,3 +304,24 @@ def test_a_menu_item_or_a_list_heading_under_the_headline_is_no_name() -> None:
         f"{MENU}\n\n全市经济运行总体平稳\n\n   * 打印\n   * 商城\n\n相关文章\n\n{PARA}\n\n{PARA2}\n"
     )
     assert read_text(page).metadata.authors == ()
+
+
+def test_a_name_with_a_newsroom_role_is_the_writer() -> None:
+    text = "   The council met on Monday and approved the budget for the coming year, and more.\n"
+    page = (
+        "     * News\n     * Sport\n\nCouncil approves the new budget\n\n"
+        "   Report claims the council has created a budget for the year\n\n"
+        "   Richard Roe Education editor\n\n   Mon 20 Jan 2020 06.05 GMT\n\n" + text * 4
+    )
+    assert read_text(page).metadata.authors == ("Richard Roe",)
+
+
+def test_an_author_box_over_the_headline_names_the_writer() -> None:
+    text = (
+        "   Das ging schnell! Vor einem halben Jahr verkündete sie die Trennung, nun ist es aus.\n"
+    )
+    page = (
+        "     * Home\n     * Stars\n\n   Steven Roe\n   Mitglied der Tonight News-Redaktion\n"
+        "Daniela und Ennesto trennen sich\n   Foto: Instagram/daniela\n\n" + text * 4
+    )
+    assert read_text(page).metadata.authors == ("Steven Roe",)

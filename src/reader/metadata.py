@@ -711,6 +711,36 @@ def latin_name_line(text: str) -> list[str]:
     return [" ".join(words)] if 2 <= capitals <= 3 else []
 
 
+# A newsroom role: "Education editor", "Staff Writer", "Mitglied der Redaktion", "rédactrice".
+_NEWSROOM_ROLE = re.compile(
+    r"(?i)\b(?:editor|correspondent|reporter|writer|columnist|contributor|journalist(?:in)?|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|[\w-]*redaktion|rédact(?:eur|rice)|journaliste|"
+    r"correspondant|redattore|giornalista|periodista|redactor|repórter|jornalista)\b"
+)
+
+
+def _is_role(text: str) -> bool:
+    return (
+        len(text) <= 60 and not any(c.isdigit() for c in text) and bool(_NEWSROOM_ROLE.search(text))
+    )
+
+
+def staff_name(text: str, below: str = "") -> list[str]:
+    """The writer of a staff line: a name followed by the writer's role, on the same line
+    ("Richard Adams Education editor") or on the line below ("Steven Roe" / "Mitglied der
+    Redaktion"). The role is what makes two capitalised words a person."""
+    if latin_name_line(text):
+        return latin_name_line(text) if below and _is_role(below) else []
+    words = text.split()
+    if words and words[0].lower() in ("by", "von", "par", "por", "door"):
+        return []  # a labelled byline, which read_byline reads ("By Meg RoeStaff Writer")
+    for k in range(2, min(5, len(words))):
+        name = latin_name_line(" ".join(words[:k]))
+        if name:
+            return name if _is_role(" ".join(words[k:])) else []
+    return []
+
+
 def merge(into: Byline, other: Byline) -> Byline:
     """Fold another line's fields in; the first value seen for a field wins."""
     for name in other.authors:

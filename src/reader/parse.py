@@ -25,6 +25,7 @@ from reader.metadata import (
     name_from_anchor,
     name_line,
     read_byline,
+    staff_name,
     tail_authors,
 )
 from reader.model import Article, Block, Explanations, Metadata, PageHints, Part, Teaser
@@ -965,7 +966,9 @@ def parse_lines(
     top = title_lines[0] - 1 if title_lines else None
     if top is not None:
         early_body = [i for i in range(first_body, n) if part[i] is Part.BODY][:3]
-        for i in [*range(top + 1, first_body), *early_body]:
+        # An author box can stand above the headline: a name over the writer's role.
+        over = [j for j in range(top - 1, max(-1, top - 8), -1) if not lines[j].empty][:2]
+        for i in [*reversed(over), *range(top + 1, first_body), *early_body]:
             ln = lines[i]
             if (
                 part[i] in (None, Part.BODY, Part.BOILERPLATE)
@@ -974,12 +977,22 @@ def parse_lines(
                 and not ln.bullet
                 and not is_related_heading(ln)
             ):
-                names = name_line(lines[i].text) or (
-                    latin_name_line(lines[i].text) if _beside_byline(lines, part, i) else []
+                below = next((lines[j].text for j in range(i + 1, n) if not lines[j].empty), "")
+                staff = staff_name(ln.text, below)
+                names = (
+                    []
+                    if i < top
+                    else name_line(ln.text)
+                    or (latin_name_line(ln.text) if _beside_byline(lines, part, i) else [])
                 )
-                if names:
-                    bylines[i] = Byline(authors=names, fields=[Field.AUTHOR])
-                    part[i], why[i] = Part.METADATA, "a name alone under the headline"
+                if staff or names:
+                    bylines[i] = Byline(authors=staff or names, fields=[Field.AUTHOR])
+                    part[i], why[i] = (
+                        Part.METADATA,
+                        "a writer and the writer's role"
+                        if staff
+                        else "a name alone under the headline",
+                    )
     # A date printed between the headline and the text, or leading the text, dates the article
     # when no labelled byline did ("<site> 2005-07-18 13:03:17 | 1个月之后…").
     dateline = None
