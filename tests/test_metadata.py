@@ -148,3 +148,16 @@ def test_section_labels_beside_a_date_are_no_names() -> None:
     assert latin_name_line("Original Research") == []
     assert latin_name_line("Breaking News") == []
     assert latin_name_line("Jane Roe") == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "views"),
+    [
+        ("2004-12-10      阅读10544次", 10544),
+        ("点击 123 次", 123),
+        ("浏览1,234人次", 1234),
+        ("阅读全文", None),  # "read on": a link, not a count
+    ],
+)
+def test_a_count_of_times_needs_no_colon(text: str, views: int | None) -> None:
+    assert read_byline(text).views == views

@@ -325,3 +325,12 @@ def test_an_author_box_over_the_headline_names_the_writer() -> None:
         "Daniela und Ennesto trennen sich\n   Foto: Instagram/daniela\n\n" + text * 4
     )
     assert read_text(page).metadata.authors == ("Steven Roe",)
+
+
+def test_the_pages_only_view_count_dates_the_article_however_far_above() -> None:
+    agenda = "\n".join(f"   地 点：第{i}教学楼报告厅" for i in range(30))
+    page = (
+        f"{MENU}\n\n   第四届经济学年会会议议程\n\n   2004-12-10      阅读10544次\n\n{agenda}\n\n"
+        f"{PARA}\n\n{PARA2}\n"
+    )
+    assert read_text(page).metadata.published == "2004-12-10"

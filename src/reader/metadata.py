@@ -323,7 +323,9 @@ _label_alt = "|".join(
 )
 # A label needs a colon after it, except for the few that are never followed by one in practice.
 LABEL_RE = re.compile(
-    r"(?P<label>" + _label_alt + r")\s*(?P<colon>[:：]|/|／|\s(?=\S)|(?=(?:19|20)\d\d))",
+    r"(?P<label>"
+    + _label_alt
+    + r")\s*(?P<colon>[:：]|/|／|\s(?=\S)|(?=(?:19|20)\d\d)|(?=\d[\d,]*\s*人?次))",
     re.IGNORECASE,
 )
 _LABEL_OF: dict[str, Field] = {
@@ -433,6 +435,9 @@ def split_names(value: str) -> list[str]:
     return names
 
 
+_TIMES = re.compile(r"\s*\d[\d,]*\s*(?:人次|次)")
+
+
 def find_labels(text: str) -> list[tuple[Field, int, int]]:
     """(field, label start, value start) for each label in the line, in order.
 
@@ -443,7 +448,11 @@ def find_labels(text: str) -> list[tuple[Field, int, int]]:
         label = m.group("label")
         f = label_field(label)
         colon = m.group("colon")
-        if not colon:
+        if f is Field.VIEWS and (not colon or colon.isspace()):
+            # "阅读10544次", "点击 123 次": a count of times needs no colon.
+            if not _TIMES.match(text, m.end()):
+                continue
+        elif not colon:
             # "发表于2005年09月07日": a label glued to a year is a date label or nothing.
             if f not in (Field.PUBLISHED, Field.UPDATED):
                 continue

@@ -832,6 +832,14 @@ def parse_lines(
                 part[i], why[i] = Part.METADATA, "byline above the text (far)"
                 meta_idx.append(i)
                 break
+    if not meta_idx:
+        # A page counts the views of the one article it shows: the only byline with a view
+        # count is that article's, however far above the text it stands.
+        counted = [i for i, b in bylines.items() if b.views is not None and part[i] is None]
+        if len(counted) == 1 and counted[0] < first_body:
+            i = counted[0]
+            part[i], why[i] = Part.METADATA, "the page's only view count, above the text"
+            meta_idx.append(i)
     after = [i for i in range(last_body + 1, n) if part[i] is not Part.BLANK][:6]
     for i in after:
         if is_related_heading(lines[i]):
