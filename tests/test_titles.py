@@ -334,3 +334,36 @@ def test_the_pages_only_view_count_dates_the_article_however_far_above() -> None
         f"{PARA}\n\n{PARA2}\n"
     )
     assert read_text(page).metadata.published == "2004-12-10"
+
+
+def test_on_a_lynx_page_with_flush_left_headings_an_indented_line_is_a_weaker_headline() -> None:
+    text = "\n".join(
+        "   The game asks you to resist a regime from a small flat in Berlin, and it works well."
+        for _ in range(4)
+    )
+    boxes = "\n\n".join(f"   Verdict item {i}" for i in range(12))
+    page = (
+        "Games\n\n     * Reviews\n     * News\n\n"
+        "Through the Darkest of Times review: resisting the regime from a Berlin flat\n\n"
+        f"   A strategy game about resistance.\n\n{boxes}\n\n"
+        "   Reviewed on GeForce GTX 1650, 8 GB RAM\n\n"
+        f"{text}\n\nMore reviews\n\n   * Another review here\n"
+    )
+    title = "Through the Darkest of Times review: resisting the regime from a Berlin flat"
+    assert read_text(page).title == title
+
+
+def test_a_far_flush_left_headline_and_its_dated_kicker_on_a_lynx_page() -> None:
+    text = "\n".join(
+        "   Observational studies of the vaccine found large effects on the old, and we test them."
+        for _ in range(4)
+    )
+    people = "\n".join(f"   Author Number{i}, PhD," for i in range(40))
+    page = (
+        "LOGIN TO YOUR ACCOUNT\n\n   [1]Login\n\n   Original Research7 April 2020\n\n"
+        "The Effect of a Vaccine for the Elderly on Hospital Stays and Deaths\n\n"
+        f"{people}\n\n{text}\n"
+    )
+    a = read_text(page)
+    assert a.title == "The Effect of a Vaccine for the Elderly on Hospital Stays and Deaths"
+    assert a.metadata.published == "2020-04-07"

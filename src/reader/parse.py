@@ -8,6 +8,7 @@ run, and the labels of bylines. No rule names a site. Every line gets exactly on
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -569,6 +570,9 @@ def _title_score(line: Line, distance: int) -> float | None:
     return score
 
 
+# What an indented line loses as a headline on a lynx page that prints headings flush left.
+FLUSH_PENALTY = 10.0
+
 # How many of the page's last lines with text may hold an essay's closing citation.
 CITATION_LINES = 12
 
@@ -875,6 +879,17 @@ def parse_lines(
     h1 = [i for i in range(anchor) if lines[i].heading == 1 and part[i] is None]
     if len(h1) == 1 and h1[0] not in candidates:
         candidates.append(h1[0])
+    # lynx prints every heading flush left, the headline among them: where a page has such
+    # headings, the nearest ones above the text are candidates however far up, and a line
+    # that is no heading is a weaker one.
+    flush = dialect is Dialect.LYNX and any(ln.heading for ln in lines[:anchor])
+    if flush:
+        near = (
+            i
+            for i in range(anchor - 1, max(-1, anchor - 150), -1)
+            if lines[i].heading and part[i] is None and not is_related_heading(lines[i])
+        )
+        candidates += [i for i in list(itertools.islice(near, 2)) if i not in candidates]
     # Some pages print the byline (or a breadcrumb with the date) above the headline.
     between = [i for i in range(anchor + 1, first_body) if part[i] is None]
     candidates += between[:6]
@@ -888,7 +903,7 @@ def parse_lines(
         candidates = []
     # Joined once for _named_elsewhere, which scans windows instead on a huge page.
     page = "\n".join(ln.text for ln in lines) if candidates and n <= 2 * REPEAT_WINDOW else None
-    scored: list[int] = []
+    rated: list[tuple[float, int]] = []
     for i in candidates:
         distance = (
             sum(1 for j in range(i + 1, anchor) if part[j] is not Part.BLANK) if i < anchor else 0
@@ -900,10 +915,14 @@ def parse_lines(
             if lines[i].sentences > 1 or _PROSE_MARK.search(lines[i].text) or lines[i].size > 60:
                 continue
             s -= 4
-        if s is not None and s > 0:
-            scored.append(i)
-            if best is None or s > best[0]:
-                best = (s, i)
+        if s is not None:
+            rated.append((s, i))
+    if flush and any(s > 0 and lines[i].heading for s, i in rated):
+        rated = [(s if lines[i].heading else s - FLUSH_PENALTY, i) for s, i in rated]
+    scored = [i for s, i in rated if s > 0]
+    for s, i in rated:
+        if s > 0 and (best is None or s > best[0]):
+            best = (s, i)
     if best is not None:
         # "Headline Site Site" beside a plain "Headline": the plain one, without the suffix.
         chosen = lines[best[1]].text
