@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader import Part, read_text
 
 PARA = (
@@ -283,3 +285,37 @@ def test_a_list_of_linked_headlines_with_summaries_weighs_little() -> None:
     item = clean_line(1, f"  * [A student ran riot](/x/1) {summary}", Dialect.HTML2TEXT)
     plain = clean_line(1, f"  * A student ran riot {summary}", Dialect.HTML2TEXT)
     assert weight(item) < 0.5 * weight(plain)
+
+
+@pytest.mark.parametrize(
+    ("heading", "is_heading"),
+    [
+        ("Другие новости раздела", True),
+        ("Veja também:", True),
+        ("Leggi anche", True),
+        ("Other news", True),
+        ("Veja também o placar completo da votação", False),  # an inline link, not a heading
+    ],
+)
+def test_related_headings_in_more_languages(heading: str, is_heading: bool) -> None:
+    from reader.parse import is_related_heading
+    from reader.segment import Dialect, segment
+
+    _, lines = segment([heading], Dialect.HTML2TEXT)
+    assert is_related_heading(lines[0]) is is_heading
+
+
+def test_a_plain_heading_after_a_related_block_is_the_articles_next_section() -> None:
+    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    page = (
+        f"# Council approves the budget\n\n{text}\n\n{text}\n\nOther news\n\n"
+        "* [Ferry timetable changes for the summer](/a)\n"
+        "* [New library opens its doors](/b)\n\n"
+        f"## What the budget pays for\n\n{text}\n\n{text}\n"
+    )
+    a = read_text(page)
+    assert [t.text for t in a.teasers] == [
+        "Ferry timetable changes for the summer",
+        "New library opens its doors",
+    ]
+    assert any(b.text == "What the budget pays for" for b in a.body)

@@ -47,7 +47,13 @@ RELATED_RE = re.compile(
     r"les plus lus|(?:à )?lire aussi|sur le même sujet|meistgelesen|mehr zum thema|"
     r"das könnte sie auch interessieren|weitere artikel|lo más leído|más leídas|"
     r"noticias relacionadas|leia também|mais lidas|читайте также|самое читаемое|"
-    r"czytaj także|najczęściej czytane|διαβάστε επίσης)",
+    r"czytaj także|najczęściej czytane|διαβάστε επίσης)"
+    # Words that also open an inline link ("Veja também o placar completo"): a heading only
+    # when at most one word follows ("Другие новости раздела").
+    r"|^(?:other (?:news|stories)|otras noticias|veja também|outras notícias|leggi anche|"
+    r"articoli correlati|altre notizie|articles similaires|другие новости|новости по теме|"
+    r"похожие новости|ещё по теме|еще по теме|смотрите также|zobacz (?:także|też))"
+    r"(?:\s+\S+)?\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 # Leading openers and trailing closers. The trailing run is tried from its first character only
@@ -282,8 +288,11 @@ def _related_headline(line: Line) -> bool:
 def _in_related_block(line: Line) -> tuple[Part, str] | None:
     """Where a line under a related-articles heading goes, or None when it ends the block.
 
-    A headline without a bullet (a picture's title) and a short tag do not end it either.
+    A headline without a bullet (a picture's title) and a short tag do not end it either; a
+    heading that links nowhere does: the article's next section.
     """
+    if line.heading and not line.anchors and line.raw.lstrip().startswith("#"):
+        return None
     if _related_item(line) or _related_headline(line):
         return Part.TEASER, "item of a related-articles block"
     if line.sentences == 0 and line.size < 6:
