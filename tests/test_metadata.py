@@ -161,3 +161,16 @@ def test_section_labels_beside_a_date_are_no_names() -> None:
 )
 def test_a_count_of_times_needs_no_colon(text: str, views: int | None) -> None:
     assert read_byline(text).views == views
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("источник: РИА Новости", "РИА Новости"),
+        ("Quelle: dpa", "dpa"),
+        ("Fonte: Agência Brasil", "Agência Brasil"),
+        ("Źródło: PAP", "PAP"),
+    ],
+)
+def test_source_labels_in_more_languages(text: str, source: str) -> None:
+    assert read_byline(text).source == source

@@ -319,3 +319,27 @@ def test_a_plain_heading_after_a_related_block_is_the_articles_next_section() ->
         "New library opens its doors",
     ]
     assert any(b.text == "What the budget pays for" for b in a.body)
+
+
+def test_the_text_its_source_line_closes_is_the_article_not_a_longer_teaser_list() -> None:
+    article = "\n\n".join(
+        f"   Как сообщил представитель комиссии, решение номер {i} примут до конца месяца, "
+        "и все страны получат уведомления о ситуации с некачественными изделиями."
+        for i in range(3)
+    )
+    teasers = "\n".join(
+        f"   * Заголовок другой новости номер {i}\n"
+        f"   [pic{i}.jpg] Длинная аннотация другой статьи номер {i}, в которой говорится о "
+        "событиях недели, о политике, о спорте и о культуре, и многом другом тоже."
+        for i in range(10)
+    )
+    page = (
+        "Новости\n\nКомиссия предупредит страны о плохом качестве изделий\n\n"
+        f"     * печать\n     * текст\n\n{article}\n\n   источник: РИА Новости\n\n"
+        "   Tweet\n   Серф\n   Like\n   Plus\n   Mail\n   Blog\n\n"
+        f"Главное\n\n{teasers}\n"
+    )
+    a = read_text(page)
+    assert a.title == "Комиссия предупредит страны о плохом качестве изделий"
+    assert a.metadata.source == "РИА Новости"
+    assert len(a.body) == 3

@@ -759,6 +759,12 @@ def parse_lines(
         following = [j for j in range(at + 1, min(n, at + 12)) if scores[j] > 0][:2]
         for j in following:
             scores[j] += 2 * LINE_COST
+    # Its source, editor or view count closes it: the last text lines above them weigh more.
+    closing = [i for i, b in bylines.items() if b.source or b.editor or b.views is not None]
+    for at in closing if len(closing) <= 2 else []:
+        preceding = [j for j in range(at - 1, max(-1, at - 8), -1) if scores[j] > 0][:2]
+        for j in preceding:
+            scores[j] += 2 * LINE_COST
     for i in _barriers(lines):
         scores[i] = -BARRIER
     comments = _comments_start(lines)
