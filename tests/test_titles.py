@@ -367,3 +367,19 @@ def test_a_far_flush_left_headline_and_its_dated_kicker_on_a_lynx_page() -> None
     a = read_text(page)
     assert a.title == "The Effect of a Vaccine for the Elderly on Hospital Stays and Deaths"
     assert a.metadata.published == "2020-04-07"
+
+
+def test_what_the_run_holds_above_the_pages_only_top_heading_is_furniture() -> None:
+    widget = (
+        "Your reading score shows how well informed you are about a subject, from the articles "
+        "you have read here. Read more to raise it, and compare it with the other readers. " * 3
+    )
+    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    page = (
+        "* [Home](/)\n* [News](/news)\n\nYour reading\n\n"
+        f"{widget}\n\nClose\n\n# Council approves the budget for next year\n\n"
+        f"{text}\n\n{text}\n"
+    )
+    a = read_text(page)
+    assert a.title == "Council approves the budget for next year"
+    assert all("reading score" not in b.text for b in a.body)

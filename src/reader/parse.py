@@ -772,6 +772,11 @@ def parse_lines(
     run = run or _best_run(scores)
     start, end = run if run else (n, n)
     end = _absorb_table(lines, part, bylines, end)
+    # The page's only top-level heading is its headline: what the run holds above it is the
+    # page's furniture (a reading widget, a promotion), not the article.
+    tops = [i for i, ln in enumerate(lines) if ln.heading == 1]
+    if len(tops) == 1 and start < tops[0] < end:
+        start = tops[0] + 1
     # A headline can be long enough to join the run; a byline right under it says where the
     # text really starts: the short unpunctuated lines above the byline are title, not body.
     head = [i for i in range(start, end) if part[i] is not Part.BLANK][:HEAD_LINES]
