@@ -383,3 +383,36 @@ def test_what_the_run_holds_above_the_pages_only_top_heading_is_furniture() -> N
     a = read_text(page)
     assert a.title == "Council approves the budget for next year"
     assert all("reading score" not in b.text for b in a.body)
+
+
+def test_a_stack_of_headlines_is_a_list_not_the_headline() -> None:
+    text = "\n".join(
+        "   Es ist nur eine Frage der Zeit, bis die Hälfte der Arbeitsplätze wegfällt, sagt er. "
+        * 4
+        for _ in range(4)
+    )
+    others = "\n\n".join(
+        f"   {topic} Die Digitalisierung der Arbeit verändert alles"
+        for topic in (
+            "Grundeinkommen",
+            "Finnland",
+            "Ethik",
+            "Tag der Arbeit",
+            "Sicherheit",
+            "Siemens",
+            "Harari",
+            "Robotik",
+        )
+    )
+    footer = "\n".join(f"     * Fußzeile {i}" for i in range(40))
+    page = (
+        "Deutschlandfunk\n\n     * Politik\n     * Kultur\n\n"
+        "Die Zukunft der Arbeit: Wir dekorieren die Liegestühle um\n\n"
+        "   Richard Roe im Gespräch mit Karin Fischer über die Arbeit von morgen\n\n"
+        "   Der Publizist spricht über die Arbeit von morgen und das Grundeinkommen.\n\n"
+        "   Der Publizist Richard Roe, aufgenommen im Jahr 2016 in Berlin. (imago)\n"
+        '   "Arbeiten werden die Menschen auch in Zukunft, aber nicht mehr für Geld."\n\n'
+        "     * E-Mail\n     * Teilen\n     * Tweet\n     * Pocket\n     * Drucken\n     * Podcast\n\n"
+        f"Mehr zum Thema\n\n{others}\n\n{text}\n\n{footer}\n"
+    )
+    assert read_text(page).title == "Die Zukunft der Arbeit: Wir dekorieren die Liegestühle um"

@@ -300,6 +300,19 @@ def _in_related_block(line: Line) -> tuple[Part, str] | None:
     return None
 
 
+def _stacked(likely: set[int], lines: Sequence[Line]) -> set[int]:
+    """The lines of ``likely`` that stand in a stack of STACK_LINES or more of them, with
+    nothing but blank lines between: a list of headlines, which no single headline is."""
+    stacks: list[list[int]] = []
+    for i in sorted(likely):
+        last = stacks[-1][-1] if stacks else None
+        if last is not None and all(lines[j].blank for j in range(last + 1, i)):
+            stacks[-1].append(i)
+        else:
+            stacks.append([i])
+    return {i for stack in stacks if len(stack) >= STACK_LINES for i in stack}
+
+
 def _hinted_weights(lines: list[Line], weights: list[float], hints: PageHints) -> list[float]:
     """Markup evidence moves line weights: inside the article container up, nav/related down."""
     out = []
@@ -578,6 +591,10 @@ def _title_score(line: Line, distance: int) -> float | None:
         score += 6
     return score
 
+
+# A stack of this many headline-like lines in a row is a list of other articles' headlines.
+STACK_LINES = 4
+STACK_PENALTY = 8.0
 
 # What an indented line loses as a headline on a lynx page that prints headings flush left.
 FLUSH_PENALTY = 10.0
@@ -939,6 +956,8 @@ def parse_lines(
             rated.append((s, i))
     if flush and any(s > 0 and lines[i].heading for s, i in rated):
         rated = [(s if lines[i].heading else s - FLUSH_PENALTY, i) for s, i in rated]
+    stacked = _stacked({i for s, i in rated if s > 0}, lines)
+    rated = [(s - STACK_PENALTY if i in stacked else s, i) for s, i in rated]
     scored = [i for s, i in rated if s > 0]
     for s, i in rated:
         if s > 0 and (best is None or s > best[0]):
