@@ -10,6 +10,11 @@ MENU = "\n".join(f"   * 栏目{i}" for i in range(10))
 FILLER = "\n".join(["广告", "图标", "推广"])
 
 
+def _lynx_text(sentence: str) -> str:
+    """Four lines of text as lynx prints them, indented by three spaces."""
+    return "\n".join(f"   {sentence}" for _ in range(4))
+
+
 def test_a_list_item_near_the_text_is_not_the_headline() -> None:
     page = (
         f"{MENU}\n\n      全市经济运行总体平稳\n{FILLER}\n{FILLER}\n"
@@ -270,9 +275,8 @@ def test_the_pages_only_top_heading_is_the_headline_however_far_above_the_text()
 
 
 def test_a_lynx_heading_is_printed_flush_left() -> None:
-    text = "\n".join(
-        "   The council met on Monday and approved the budget for the coming year, and more."
-        for _ in range(4)
+    text = _lynx_text(
+        "The council met on Monday and approved the budget for the coming year, and more."
     )
     page = (
         "   [logo.gif]\n\n     * Home\n     * News\n\n"
@@ -287,9 +291,8 @@ def test_a_lynx_heading_is_printed_flush_left() -> None:
 
 def test_the_dateline_under_the_first_copy_of_a_repeated_headline_dates_the_article() -> None:
     gallery = "\n\n".join(["   Radtour durch Friedrichsfelde"] * 8)
-    text = "\n".join(
-        "   Ich radelte zum Bahnhof in Lichtenberg, von dort ging es weiter an der Spree entlang."
-        for _ in range(4)
+    text = _lynx_text(
+        "Ich radelte zum Bahnhof in Lichtenberg, von dort ging es weiter an der Spree entlang."
     )
     page = (
         "     * Home\n     * Radtouren\n\n   Radtour durch Friedrichsfelde\n\n"
@@ -337,9 +340,8 @@ def test_the_pages_only_view_count_dates_the_article_however_far_above() -> None
 
 
 def test_on_a_lynx_page_with_flush_left_headings_an_indented_line_is_a_weaker_headline() -> None:
-    text = "\n".join(
-        "   The game asks you to resist a regime from a small flat in Berlin, and it works well."
-        for _ in range(4)
+    text = _lynx_text(
+        "The game asks you to resist a regime from a small flat in Berlin, and it works well."
     )
     boxes = "\n\n".join(f"   Verdict item {i}" for i in range(12))
     page = (
@@ -354,9 +356,8 @@ def test_on_a_lynx_page_with_flush_left_headings_an_indented_line_is_a_weaker_he
 
 
 def test_a_far_flush_left_headline_and_its_dated_kicker_on_a_lynx_page() -> None:
-    text = "\n".join(
-        "   Observational studies of the vaccine found large effects on the old, and we test them."
-        for _ in range(4)
+    text = _lynx_text(
+        "Observational studies of the vaccine found large effects on the old, and we test them."
     )
     people = "\n".join(f"   Author Number{i}, PhD," for i in range(40))
     page = (
