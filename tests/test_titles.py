@@ -417,3 +417,10 @@ def test_a_stack_of_headlines_is_a_list_not_the_headline() -> None:
         f"Mehr zum Thema\n\n{others}\n\n{text}\n\n{footer}\n"
     )
     assert read_text(page).title == "Die Zukunft der Arbeit: Wir dekorieren die Liegestühle um"
+
+
+def test_a_lead_in_ending_in_yu_is_not_the_headline() -> None:
+    page = (
+        f"{MENU}\n\n全市经济运行总体平稳\n{FILLER}\n{FILLER}\n本文同步刊登于\n\n{PARA}\n\n{PARA2}\n"
+    )
+    assert read_text(page).title == "全市经济运行总体平稳"

@@ -559,8 +559,8 @@ def _title_score(line: Line, distance: int) -> float | None:
         score -= (
             3  # headlines ask and exclaim ("别人都怎么大扫除？"); they rarely end in a full stop
         )
-    if text.endswith((":", "：")):
-        score -= 10  # a lead-in to what follows ("or copy the code:")
+    if text.endswith((":", "：", "於", "于")):
+        score -= 10  # a lead-in to what follows ("or copy the code:", "此文同步刊登於")
     elif text.endswith(("，", ",", "、", "；", ";")):
         score -= 15  # a hard-wrapped line of prose stops mid-sentence; a headline does not
     if len(line.cells) >= 3 or _is_menu(text):
