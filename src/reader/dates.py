@@ -9,8 +9,10 @@ four-digit year or a month name, so a counter like ``点击数: 1024`` is never 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
+
+from reader.record import Record
 
 MONTHS = {
     name: i
@@ -137,11 +139,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-@dataclass(frozen=True, slots=True)
-class FoundDate:
-    iso: str
-    start: int
-    end: int
+class FoundDate(Record):
+    """A date found in a text: ISO form and where it stood (a ``Record``: one per date found)."""
+
+    __slots__ = ("iso", "start", "end")  # noqa: RUF023 (field order)
+
+    def __init__(self, iso: str, start: int, end: int) -> None:
+        self.iso: Final = iso
+        self.start: Final = start
+        self.end: Final = end
 
 
 def _build(y: int, m: int, d: int | None, match: re.Match[str]) -> str | None:

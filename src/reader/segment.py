@@ -8,10 +8,11 @@ is what ``parse`` weighs. Nothing here decides where a line goes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
 
 from reader.dates import find_dates
+from reader.record import Record
 
 
 class Dialect(StrEnum):
@@ -62,33 +63,75 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 _CELL_SPLIT = re.compile(r"(?:(?<!\s)\s+)?\|\s*")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(Record):
     """One input line with its cleaned text and the evidence later stages weigh.
 
-    The measures are computed once, in ``clean_line``: parse reads each of them many times.
+    The measures are computed once, in ``clean_line``: parse reads each of them many times. A
+    ``Record``, not a dataclass: one is built per input line (see ``reader.record``).
     """
 
-    number: int
-    raw: str
-    text: str  # artefacts stripped; "" for a line with no content
-    # The table cells (``cells``); one cell is kept as its string, not in a tuple of its own:
-    # most lines have one, and a tuple each was 30 MB of a 64 MB page's peak.
-    _cells: tuple[str, ...] | str
-    link_chars: int  # characters of text that was link anchor text
-    anchors: int  # how many links with visible text the line had
-    author_links: tuple[str, ...]  # anchor texts of links to author pages (/author/…)
-    heading: int  # Markdown heading level, 0 if none
-    bullet: bool
-    rule: bool  # a table rule or horizontal line
-    image_only: bool
-    size: int = 0  # reading units: a CJK character one, a word two (a word carries about as much)
-    cjk: int = 0
-    sentences: int = 0
-    clauses: int = 0
-    fragments: int = 1  # pieces of CJK text split by spaces: prose has one, headline rows many
-    truncated: bool = False  # ends in an ellipsis
-    link_share: float = 0.0
+    __slots__ = (  # noqa: RUF023 (field order)
+        "number",
+        "raw",
+        "text",
+        "_cells",
+        "link_chars",
+        "anchors",
+        "author_links",
+        "heading",
+        "bullet",
+        "rule",
+        "image_only",
+        "size",
+        "cjk",
+        "sentences",
+        "clauses",
+        "fragments",
+        "truncated",
+        "link_share",
+    )
+
+    def __init__(
+        self,
+        number: int,
+        raw: str,
+        text: str,  # artefacts stripped; "" for a line with no content
+        # The table cells (``cells``); one cell is kept as its string, not in a tuple of its own:
+        # most lines have one, and a tuple each was 30 MB of a 64 MB page's peak.
+        _cells: tuple[str, ...] | str,
+        link_chars: int,  # characters of text that was link anchor text
+        anchors: int,  # how many links with visible text the line had
+        author_links: tuple[str, ...],  # anchor texts of links to author pages (/author/…)
+        heading: int,  # Markdown heading level, 0 if none
+        bullet: bool,
+        rule: bool,  # a table rule or horizontal line
+        image_only: bool,
+        size: int = 0,  # reading units: a CJK character one, a word two (as much meaning)
+        cjk: int = 0,
+        sentences: int = 0,
+        clauses: int = 0,
+        fragments: int = 1,  # pieces of CJK text split by spaces: prose has one, headline rows many
+        truncated: bool = False,  # ends in an ellipsis
+        link_share: float = 0.0,
+    ) -> None:
+        self.number: Final = number
+        self.raw: Final = raw
+        self.text: Final = text
+        self._cells: Final = _cells
+        self.link_chars: Final = link_chars
+        self.anchors: Final = anchors
+        self.author_links: Final = author_links
+        self.heading: Final = heading
+        self.bullet: Final = bullet
+        self.rule: Final = rule
+        self.image_only: Final = image_only
+        self.size: Final = size
+        self.cjk: Final = cjk
+        self.sentences: Final = sentences
+        self.clauses: Final = clauses
+        self.fragments: Final = fragments
+        self.truncated: Final = truncated
+        self.link_share: Final = link_share
 
     @property
     def cells(self) -> tuple[str, ...]:
