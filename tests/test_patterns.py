@@ -1,6 +1,7 @@
 """The first-character lookaheads that speed up the big case-insensitive alternations must let
 every alternative through: a label or footer phrase added later with a new first character would
-otherwise never match, silently."""
+otherwise never match, silently. And the footer phrases compiled without re.IGNORECASE must be
+caseless indeed."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from re._constants import ASSERT, AT, AT_BEGINNING, BRANCH, LITERAL, SUBPATTERN
 import pytest
 
 from reader.metadata import LABEL_RE
-from reader.parse import FOOTER_RE
+from reader.parse import _FOOTER_LATIN
 
 _LOOKAHEAD = re.compile(r"^\(\?=\[((?:\\.|[^\]\\])*)\](\|\^)?\)")
 
@@ -36,7 +37,7 @@ def _firsts(items: list[tuple[object, object]]) -> set[str]:
     raise AssertionError("an empty alternative")
 
 
-@pytest.mark.parametrize("pattern", [LABEL_RE, FOOTER_RE], ids=["LABEL_RE", "FOOTER_RE"])
+@pytest.mark.parametrize("pattern", [LABEL_RE, _FOOTER_LATIN], ids=["LABEL_RE", "_FOOTER_LATIN"])
 def test_lookahead_covers_every_alternative(pattern: re.Pattern[str]) -> None:
     head = _LOOKAHEAD.match(pattern.pattern)
     assert head, "the pattern should start with its first-character lookahead"
@@ -48,3 +49,30 @@ def test_lookahead_covers_every_alternative(pattern: re.Pattern[str]) -> None:
     fold = re.compile("[" + re.escape("".join(allowed - {"^"})) + "]", pattern.flags)
     missing = {c for c in firsts if c != "^" and not fold.match(c)} | ({"^"} & firsts - allowed)
     assert not missing
+
+
+def test_caseless_footer_phrases_have_no_case() -> None:
+    from reader.parse import _FOOTER_CASELESS, _FOOTER_HEAD
+
+    for pattern in (_FOOTER_CASELESS, _FOOTER_HEAD):
+        for op, av in _walk(list(sre_parse.parse(pattern.pattern))):
+            if op is LITERAL:
+                assert isinstance(av, int)
+                ch = chr(av)
+                assert ch.lower() == ch.upper() == ch, f"{ch!r} has case: move it to _FOOTER_LATIN"
+
+
+def _walk(items: list[tuple[object, object]]) -> list[tuple[object, object]]:
+    """Every (op, argument) of a parsed pattern, nested ones included."""
+    out: list[tuple[object, object]] = []
+    for op, av in items:
+        out.append((op, av))
+        if isinstance(av, tuple):
+            for part in av:
+                if isinstance(part, sre_parse.SubPattern):
+                    out += _walk(list(part))
+                elif isinstance(part, list):
+                    for sub in part:
+                        if isinstance(sub, sre_parse.SubPattern):
+                            out += _walk(list(sub))
+    return out
