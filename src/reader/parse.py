@@ -9,6 +9,7 @@ run, and the labels of bylines. No rule names a site. Every line gets exactly on
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -768,6 +769,7 @@ def parse_lines(
     run = _best_run(scores[:comments]) if comments is not None else None
     run = run or _best_run(scores)
     start, end = run if run else (n, n)
+    del scores  # a float per line: gone before the article is assembled (a large page's peak)
     end = _absorb_table(lines, part, bylines, end)
     # A headline can be long enough to join the run; a byline right under it says where the
     # text really starts: the short unpunctuated lines above the byline are title, not body.
@@ -804,7 +806,7 @@ def parse_lines(
         elif ln.link_share > 0.6 and ln.sentences == 0:
             part[i], why[i] = (
                 Part.BOILERPLATE,
-                f"link text inside the run ({ln.link_share:.0%} link)",
+                sys.intern(f"link text inside the run ({ln.link_share:.0%} link)"),
             )
         elif _is_controls(ln):
             part[i], why[i] = Part.BOILERPLATE, "page controls (font size, print, share…)"
@@ -812,7 +814,8 @@ def parse_lines(
             part[i], why[i] = Part.BOILERPLATE, "breadcrumb"
         else:
             in_related = False
-            part[i], why[i] = Part.BODY, f"main text run, weight {weights[i]:.0f}"
+            # Interned as made (as Explanations keeps them): not a string per line until then.
+            part[i], why[i] = Part.BODY, sys.intern(f"main text run, weight {weights[i]:.0f}")
 
     # Teasers that the run swallowed: truncated lines after the last untruncated paragraph.
     body_idx = [i for i in range(start, end) if part[i] is Part.BODY]
@@ -970,7 +973,7 @@ def parse_lines(
             side = "above" if i < start else "below"
             part[i], why[i] = (
                 Part.BOILERPLATE,
-                f"outside the main text run ({side}), weight {weights[i]:.0f}",
+                sys.intern(f"outside the main text run ({side}), weight {weights[i]:.0f}"),
             )
 
     # A name alone on a line between the headline and the text is the author (essays, columns).
@@ -1003,6 +1006,7 @@ def parse_lines(
         if found and part[i] is not Part.TEASER:
             dateline = found[0].iso
             break
+    del weights  # as scores above
     opts = options or ParseOptions()
     return _assemble(
         lines,
