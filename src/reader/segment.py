@@ -312,6 +312,9 @@ def _strip_flat_links(
     link_chars = 0
     anchors = 0
     i = 0
+    # A target can hold an author path only if the line does (the pattern has no anchors): one
+    # search of the line, not one per link, for most lines.
+    look = authors is not None and AUTHOR_URL.search(text) is not None
     for m in _FLAT_LINK.finditer(text):
         j = m.start()
         if j > i:
@@ -321,7 +324,7 @@ def _strip_flat_links(
             buf.append(piece)
         anchor = m.group(1).strip()
         end = m.end()
-        if authors is not None and anchor and AUTHOR_URL.search(text, m.start(2), end):
+        if look and anchor and AUTHOR_URL.search(text, m.start(2), end):
             found.append(anchor)
         shown = _place_anchor(buf, anchor, m.group(2), keep_links, keep_images)
         if shown:
