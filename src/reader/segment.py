@@ -40,6 +40,9 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _BULLET = re.compile(r"^\s*(?:[*+\-•·‧]|\d{1,3}[.)]|o)\s+(?=\S)")
 _LEAD_DOT = re.compile(r"^[‧•·・▪◆◇■□►▶]\s*(?=\S)")
+# What a stripped line that either matches starts with (besides a digit, \d being isdecimal):
+# most lines start with none of them and need neither match.
+_MARK_FIRST = frozenset("*+-•·‧o‧•·・▪◆◇■□►▶")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 # Rule characters only, with a run of three dashes somewhere. Written as a check of the whole
 # line plus a search for "---": the form [set]*-{3,}[set]*$ backtracks in O(n³) on a long run of
@@ -479,7 +482,12 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     )
     if rule:
         stripped = ""
-    b = _BULLET.match(stripped) or _LEAD_DOT.match(stripped)
+    first = stripped[:1]
+    b = (
+        (_BULLET.match(stripped) or _LEAD_DOT.match(stripped))
+        if first in _MARK_FIRST or first.isdecimal()
+        else None
+    )
     if b and stripped[0].isdigit() and _starts_with_date(stripped):
         b = None  # "31. März 2020" is a date, not item 31 of a list
     if b and stripped:
