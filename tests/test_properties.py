@@ -29,7 +29,7 @@ import reader
 from reader.decode import decode
 from reader.errors import ReaderError
 from reader.model import Article
-from reader.normalise import normalise, split_lines
+from reader.normalise import normalise, normalised_lines, split_lines
 from reader.render import Format, render
 
 if TYPE_CHECKING:
@@ -342,6 +342,15 @@ def test_normalise_is_idempotent(text: str) -> None:
     once = normalise(text)
     assert normalise(once) == once
     assert "\r" not in once
+
+
+@settings(max_examples=5 * EXAMPLES, deadline=None)
+@given(st.one_of(st.text(), portal_text(), st.text(alphabet="\r\n\x00\x85\u2028\u2029\x0bab")))
+@example("a\r\r\nb\x85c\r")
+@example("\r")
+def test_lines_are_split_as_the_normalised_text(text: str) -> None:
+    """``normalised_lines`` splits line by line (no copy of the page): the same lines."""
+    assert normalised_lines(text) == split_lines(normalise(text))
 
 
 # --- (4) JSON round-trips into the same Article -------------------------------------------------

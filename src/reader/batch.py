@@ -19,13 +19,13 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import deque
-from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from itertools import chain, islice
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Final
 
 from reader.errors import OutputError, ReaderError
+from reader.record import Record
 from reader.render import EXTENSIONS, Format, render, render_pieces
 from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
 
@@ -46,34 +46,54 @@ WINDOW_PER_JOB: Final = 8
 CHUNK: Final = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+# Records, not dataclasses (see reader.record): this module is on every command's start-up path.
+class Input(Record):
     """One input: its path, the relative name its output gets under ``--out-dir``, and an error
     found while listing it (an unreadable directory, a directory with no matching file)."""
 
-    path: str
-    rel: str
-    error: str | None = None
+    __slots__ = ("path", "rel", "error")  # noqa: RUF023 (field order)
+
+    def __init__(self, path: str, rel: str, error: str | None = None) -> None:
+        self.path: Final = path
+        self.rel: Final = rel
+        self.error: Final = error
 
 
-@dataclass(frozen=True, slots=True)
-class ConvertOptions:
+class ConvertOptions(Record):
     """How to read each input; one object travels to every worker (cf. black's ``Mode``)."""
 
-    encoding: str | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
-    parse: ParseOptions | None = None
-    tracebacks: bool = False  # keep the traceback text of unexpected errors (``--debug``)
+    __slots__ = ("encoding", "max_bytes", "parse", "tracebacks")
+
+    def __init__(
+        self,
+        encoding: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        parse: ParseOptions | None = None,
+        tracebacks: bool = False,  # keep the traceback text of unexpected errors (``--debug``)
+    ) -> None:
+        self.encoding: Final = encoding
+        self.max_bytes: Final = max_bytes
+        self.parse: Final = parse
+        self.tracebacks: Final = tracebacks
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(Record):
     """The outcome for one input: the rendered document, or a one-line reason it failed."""
 
-    path: str
-    output: str | None = None
-    error: str | None = None
-    traceback: str | None = field(default=None, repr=False)
+    __slots__ = ("path", "output", "error", "traceback")  # noqa: RUF023 (field order)
+    _no_repr = ("traceback",)
+
+    def __init__(
+        self,
+        path: str,
+        output: str | None = None,
+        error: str | None = None,
+        traceback: str | None = None,
+    ) -> None:
+        self.path: Final = path
+        self.output: Final = output
+        self.error: Final = error
+        self.traceback: Final = traceback
 
     @property
     def ok(self) -> bool:

@@ -8,10 +8,11 @@ counter is not a number. Which lines are bylines is decided by ``parse``; this m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar
 
 from reader.dates import find_dates
+from reader.record import Record
 
 
 class Field(StrEnum):
@@ -332,11 +333,15 @@ _label_alt = "|".join(
     re.escape(label).replace(r"\ ", r"\s*")
     for label in sorted((lab for labs in LABELS.values() for lab in labs), key=len, reverse=True)
 )
+# The characters a label can start with. The lookahead on them changes no match, only its cost:
+# case-insensitive literals get no quick first-character test in re, so without it every
+# position of every line entered each of the hundred-odd branches (a millisecond a page).
+_label_first = "".join(sorted({label[0] for labs in LABELS.values() for label in labs}))
 # A label needs a colon after it, except for the few that are never followed by one in practice.
 LABEL_RE = re.compile(
-    r"(?P<label>"
-    + _label_alt
-    + r")\s*(?P<colon>[:：]|/|／|\s(?=\S)|(?=(?:19|20)\d\d)|(?=\d[\d,]*\s*人?次))",
+    r"(?=[" + re.escape(_label_first) + r"])"
+    r"(?P<label>" + _label_alt + r")\s*"
+    r"(?P<colon>[:：]|/|／|\s(?=\S)|(?=(?:19|20)\d\d)|(?=\d[\d,]*\s*人?次))",
     re.IGNORECASE,
 )
 _LABEL_OF: dict[str, Field] = {
@@ -388,19 +393,44 @@ _NUMBER = re.compile(r"\d[\d,]*")
 _GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
 
 
-@dataclass(slots=True)
-class Byline:
-    """What one or more byline lines said; ``fields`` lists the labels seen, for explanations."""
+class Byline(Record):
+    """What one or more byline lines said; ``fields`` lists the labels seen, for explanations.
+    Filled in place as lines are read; a ``Record`` (see ``reader.record``), unhashable."""
 
-    authors: list[str] = field(default_factory=list)
-    source: str | None = None
-    published: str | None = None
-    updated: str | None = None
-    date: str | None = None
-    views: int | None = None
-    editor: str | None = None
-    credits: list[str] = field(default_factory=list)
-    fields: list[Field] = field(default_factory=list)
+    __slots__ = (  # noqa: RUF023 (field order)
+        "authors",
+        "source",
+        "published",
+        "updated",
+        "date",
+        "views",
+        "editor",
+        "credits",
+        "fields",
+    )
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        authors: list[str] | None = None,
+        source: str | None = None,
+        published: str | None = None,
+        updated: str | None = None,
+        date: str | None = None,
+        views: int | None = None,
+        editor: str | None = None,
+        credits: list[str] | None = None,
+        fields: list[Field] | None = None,
+    ) -> None:
+        self.authors = [] if authors is None else authors
+        self.source = source
+        self.published = published
+        self.updated = updated
+        self.date = date
+        self.views = views
+        self.editor = editor
+        self.credits = [] if credits is None else credits
+        self.fields = [] if fields is None else fields
 
 
 def label_field(label: str) -> Field:

@@ -12,6 +12,7 @@ import re
 # C0/C1 controls except tab and newline; zero-width and BOM characters that scraped pages leak.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff]")
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
+_BREAKS = re.compile(r"[\r\u2028\u2029\x85]")  # the newlines other than "\n" (and "\r\n")
 
 
 def normalise(text: str) -> str:
@@ -36,18 +37,24 @@ def split_lines(text: str) -> list[str]:
 def normalised_lines(text: str) -> list[str]:
     """``split_lines(normalise(text))`` without copying the whole page twice more.
 
-    Controls are never newlines, so dropping them line by line gives the same lines; only the
-    few lines holding one are copied. (``re.sub`` over a page builds the pieces between matches
-    and then joins them: two more copies of a 64 MB page at once.)
+    Newlines other than "\\n" and controls are dealt with line by line, so only the few lines
+    holding one are copied. (``re.sub`` over a page builds the pieces between matches and then
+    joins them: two more copies of a 64 MB page at once, the peak of a page with CRLF newlines.)
+    The text is split at "\\n" first: a "\\r" just before one is part of that newline (the
+    "\\r\\n" that ``normalise`` takes as one), any other "\\r", LS, PS or NEL ends a line of its
+    own. NEL is a C1 control too, so newlines go before controls, as in ``normalise``.
 
     >>> normalised_lines("a\\r\\nb\\x00c\\n\\u200b\\n")
     ['a', 'bc', '']
+    >>> normalised_lines("a\\r\\r\\nb\\x85c\\r")
+    ['a', '', 'b', 'c']
     """
-    if _NEWLINES.search(text):
-        text = _NEWLINES.sub("\n", text)
+    breaks = _BREAKS.search(text) is not None
     controls = _CONTROL.search(text) is not None
     lines = text.split("\n")
     del text
+    if breaks:
+        lines = _split_breaks(lines)
     if controls:
         for i, line in enumerate(lines):
             if _CONTROL.search(line):
@@ -55,3 +62,17 @@ def normalised_lines(text: str) -> list[str]:
     if lines[-1] == "":
         lines.pop()
     return lines
+
+
+def _split_breaks(lines: list[str]) -> list[str]:
+    """Lines split at "\\n" → split at every newline (see ``normalised_lines``)."""
+    out: list[str] = []
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if i < last and line.endswith("\r"):
+            line = line[:-1]  # "\r\n": the "\n" after it already ended this line
+        if _BREAKS.search(line):
+            out.extend(_BREAKS.split(line))
+        else:
+            out.append(line)
+    return out

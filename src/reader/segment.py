@@ -8,10 +8,11 @@ is what ``parse`` weighs. Nothing here decides where a line goes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
 
 from reader.dates import find_dates
+from reader.record import Record
 
 
 class Dialect(StrEnum):
@@ -39,18 +40,30 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _BULLET = re.compile(r"^\s*(?:[*+\-•·‧]|\d{1,3}[.)]|o)\s+(?=\S)")
 _LEAD_DOT = re.compile(r"^[‧•·・▪◆◇■□►▶]\s*(?=\S)")
+# What a stripped line that either matches starts with (besides a digit, \d being isdecimal):
+# most lines start with none of them and need neither match.
+_MARK_FIRST = frozenset("*+-•·‧o‧•·・▪◆◇■□►▶")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 # Rule characters only, with a run of three dashes somewhere. Written as a check of the whole
 # line plus a search for "---": the form [set]*-{3,}[set]*$ backtracks in O(n³) on a long run of
 # dashes followed by anything else.
 _TABLE_RULE = re.compile(r"^(?=[\s|:\-+=]*+$).*?-{3}")
 _HR = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
-_LYNX_TAG = re.compile(
+# Lynx tags anywhere in a line: each starts with "[", "(" or ":", caseless characters, so re
+# scans for them in C. detect_dialect, which only asks whether a line has a tag, tries this and
+# _LYNX_HEAD in turn: joined into one pattern, the anchored tags left re trying every alternative
+# at every position (half a millisecond a page).
+_LYNX_INLINE = (
     r"\[(?:IMG|INLINE|EMBED|BUTTON[^\]]{0,80}|image|LINK|hidden|[^\]\s]{1,120}\."
     r"(?:jpe?g|gif|png|bmp|webp|svg|swf))\]"
-    r"|\(BUTTON\)|\(not implemented\)|\[\d{1,5}\]|^\s*IFRAME:\s*\S*|\[DEL:|:DEL\]|^\s*CAPTION:",
-    re.IGNORECASE,
+    r"|\(BUTTON\)|\(not implemented\)|\[\d{1,5}\]|\[DEL:|:DEL\]"
 )
+_LYNX_ANYWHERE = re.compile(_LYNX_INLINE, re.IGNORECASE)
+# Tags that head a line; matched at its start.
+_LYNX_HEAD = re.compile(r"\s*IFRAME:\s*\S*|\s*CAPTION:", re.IGNORECASE)
+# Both, for stripping: at any position at most one of the two can match (a head tag starts with a
+# space or a letter), so their order in the alternation changes nothing.
+_LYNX_TAG = re.compile(_LYNX_INLINE + r"|^(?:" + _LYNX_HEAD.pattern + ")", re.IGNORECASE)
 _FIELD = re.compile(r"_{4,}")
 _CJK_GAP = re.compile(
     r"(?<=[\u3400-\u9fff\uff01-\uff5e」』”）】》])\s+(?=[\u3400-\u9fff「『“（【《])"
@@ -62,33 +75,75 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 _CELL_SPLIT = re.compile(r"(?:(?<!\s)\s+)?\|\s*")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(Record):
     """One input line with its cleaned text and the evidence later stages weigh.
 
-    The measures are computed once, in ``clean_line``: parse reads each of them many times.
+    The measures are computed once, in ``clean_line``: parse reads each of them many times. A
+    ``Record``, not a dataclass: one is built per input line (see ``reader.record``).
     """
 
-    number: int
-    raw: str
-    text: str  # artefacts stripped; "" for a line with no content
-    # The table cells (``cells``); one cell is kept as its string, not in a tuple of its own:
-    # most lines have one, and a tuple each was 30 MB of a 64 MB page's peak.
-    _cells: tuple[str, ...] | str
-    link_chars: int  # characters of text that was link anchor text
-    anchors: int  # how many links with visible text the line had
-    author_links: tuple[str, ...]  # anchor texts of links to author pages (/author/…)
-    heading: int  # Markdown heading level, 0 if none
-    bullet: bool
-    rule: bool  # a table rule or horizontal line
-    image_only: bool
-    size: int = 0  # reading units: a CJK character one, a word two (a word carries about as much)
-    cjk: int = 0
-    sentences: int = 0
-    clauses: int = 0
-    fragments: int = 1  # pieces of CJK text split by spaces: prose has one, headline rows many
-    truncated: bool = False  # ends in an ellipsis
-    link_share: float = 0.0
+    __slots__ = (  # noqa: RUF023 (field order)
+        "number",
+        "raw",
+        "text",
+        "_cells",
+        "link_chars",
+        "anchors",
+        "author_links",
+        "heading",
+        "bullet",
+        "rule",
+        "image_only",
+        "size",
+        "cjk",
+        "sentences",
+        "clauses",
+        "fragments",
+        "truncated",
+        "link_share",
+    )
+
+    def __init__(
+        self,
+        number: int,
+        raw: str,
+        text: str,  # artefacts stripped; "" for a line with no content
+        # The table cells (``cells``); one cell is kept as its string, not in a tuple of its own:
+        # most lines have one, and a tuple each was 30 MB of a 64 MB page's peak.
+        _cells: tuple[str, ...] | str,
+        link_chars: int,  # characters of text that was link anchor text
+        anchors: int,  # how many links with visible text the line had
+        author_links: tuple[str, ...],  # anchor texts of links to author pages (/author/…)
+        heading: int,  # Markdown heading level, 0 if none
+        bullet: bool,
+        rule: bool,  # a table rule or horizontal line
+        image_only: bool,
+        size: int = 0,  # reading units: a CJK character one, a word two (as much meaning)
+        cjk: int = 0,
+        sentences: int = 0,
+        clauses: int = 0,
+        fragments: int = 1,  # pieces of CJK text split by spaces: prose has one, headline rows many
+        truncated: bool = False,  # ends in an ellipsis
+        link_share: float = 0.0,
+    ) -> None:
+        self.number: Final = number
+        self.raw: Final = raw
+        self.text: Final = text
+        self._cells: Final = _cells
+        self.link_chars: Final = link_chars
+        self.anchors: Final = anchors
+        self.author_links: Final = author_links
+        self.heading: Final = heading
+        self.bullet: Final = bullet
+        self.rule: Final = rule
+        self.image_only: Final = image_only
+        self.size: Final = size
+        self.cjk: Final = cjk
+        self.sentences: Final = sentences
+        self.clauses: Final = clauses
+        self.fragments: Final = fragments
+        self.truncated: Final = truncated
+        self.link_share: Final = link_share
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -165,7 +220,10 @@ def detect_dialect(lines: list[str]) -> Dialect:
         if (
             line.startswith("   ")
             or "_____" in line
-            or (("[" in line or "(" in line or ":" in line) and _LYNX_TAG.search(line))
+            or (
+                ("[" in line or "(" in line or ":" in line)
+                and (_LYNX_ANYWHERE.search(line) or _LYNX_HEAD.match(line))
+            )
         ):
             lynx += 1
         if line.rstrip().endswith("|"):  # (a line that is only "|" ends so too)
@@ -257,6 +315,9 @@ def _strip_flat_links(
     link_chars = 0
     anchors = 0
     i = 0
+    # A target can hold an author path only if the line does (the pattern has no anchors): one
+    # search of the line, not one per link, for most lines.
+    look = authors is not None and AUTHOR_URL.search(text) is not None
     for m in _FLAT_LINK.finditer(text):
         j = m.start()
         if j > i:
@@ -266,7 +327,7 @@ def _strip_flat_links(
             buf.append(piece)
         anchor = m.group(1).strip()
         end = m.end()
-        if authors is not None and anchor and AUTHOR_URL.search(text, m.start(2), end):
+        if look and anchor and AUTHOR_URL.search(text, m.start(2), end):
             found.append(anchor)
         shown = _place_anchor(buf, anchor, m.group(2), keep_links, keep_images)
         if shown:
@@ -424,7 +485,12 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     )
     if rule:
         stripped = ""
-    b = _BULLET.match(stripped) or _LEAD_DOT.match(stripped)
+    first = stripped[:1]
+    b = (
+        (_BULLET.match(stripped) or _LEAD_DOT.match(stripped))
+        if first in _MARK_FIRST or first.isdecimal()
+        else None
+    )
     if b and stripped[0].isdigit() and _starts_with_date(stripped):
         b = None  # "31. März 2020" is a date, not item 31 of a list
     if b and stripped:

@@ -13,11 +13,11 @@ import errno
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Protocol
 
 from reader.errors import InputError
+from reader.record import Record
 
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
 STDIN_NAME: Final = "-"
@@ -34,10 +34,14 @@ class Readable(Protocol):
     def fileno(self) -> int: ...
 
 
-@dataclass(frozen=True, slots=True)
-class RawInput:
-    data: bytes
-    name: str
+class RawInput(Record):
+    """The bytes of one input and the name it is reported under."""
+
+    __slots__ = ("data", "name")
+
+    def __init__(self, data: bytes, name: str) -> None:
+        self.data: Final = data
+        self.name: Final = name
 
 
 def _too_large(name: str, max_bytes: int) -> InputError:

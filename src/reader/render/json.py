@@ -100,8 +100,13 @@ def _encode(value: Any, indent: str, tail: str = "") -> str:
 
 
 def _encode_in_pieces(value: Any, indent: str) -> Iterator[str]:
-    """``_encode(value, indent)`` in pieces that join to it, a batch of list items at a time."""
-    if not isinstance(value, list | tuple | dict) or len(value) <= BATCH // 8:
+    """``_encode(value, indent)`` in pieces that join to it, a batch of list items at a time.
+
+    A dict is taken key by key whatever its size: the few keys of ``lines`` hold a list each as
+    long as the page (encoded whole, the strings of its items were the peak of a large page).
+    """
+    whole = isinstance(value, list | tuple) and len(value) <= BATCH // 8
+    if not value or whole or not isinstance(value, list | tuple | dict):
         yield _encode(value, indent)
         return
     inner = indent + INDENT
