@@ -424,3 +424,18 @@ def test_a_lead_in_ending_in_yu_is_not_the_headline() -> None:
         f"{MENU}\n\n全市经济运行总体平稳\n{FILLER}\n{FILLER}\n本文同步刊登于\n\n{PARA}\n\n{PARA2}\n"
     )
     assert read_text(page).title == "全市经济运行总体平稳"
+
+
+PROSE = "Die Schüler haben über die Würde des Lebens geschrieben und viel gelernt. " * 4
+
+
+def test_a_dash_inside_a_headline_is_kept_when_no_site_goes_by_the_dropped_part() -> None:
+    page = f"Startseite\n\n# Würde des Lebens - ein Projekt\n\n{PROSE}\n\n{PROSE}\n"
+    assert read_text(page).title == "Würde des Lebens - ein Projekt"
+
+
+def test_a_site_name_after_the_headline_is_dropped_when_the_page_names_the_site() -> None:
+    page = (
+        f"Schulblog\n\n# Würde des Lebens - Schulblog\n\n{PROSE}\n\n{PROSE}\n\n© 2020 Schulblog\n"
+    )
+    assert read_text(page).title == "Würde des Lebens"

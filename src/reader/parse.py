@@ -525,6 +525,24 @@ def _clean_title(text: str) -> str:
     return max(parts, key=text_size)
 
 
+def _suffix_named(lines: Sequence[Line], ti: int, raw: str, kept: str) -> bool:
+    """Whether a piece that cleaning ``raw`` dropped appears on another line of the page without
+    the headline, as a site's name does (its logo, its copyright line), within REPEAT_WINDOW
+    lines."""
+    dropped = [p.strip() for p in raw.replace(kept, "\n").split("\n")]
+    names = [p.strip(" ~=*#·•-_|｜>»›〉") for p in dropped]
+    names = [p for p in names if len(p) >= 2]
+    if not names:
+        return True
+    lo, hi = max(0, ti - REPEAT_WINDOW), min(len(lines), ti + REPEAT_WINDOW)
+    # A copy of the whole headline elsewhere ("142 comments on <headline>") does not count.
+    return any(
+        name in text and kept not in text
+        for text in (lines[j].text for j in range(lo, hi) if j != ti)
+        for name in names
+    )
+
+
 # What a dump prints for a figure: lynx's "CAPTION:", "[EMBED]", "IFRAME:" or a picture's name.
 _CAPTION_MARK = re.compile(
     r"^\s*(?:CAPTION:|IFRAME:|\[EMBED\]|\[[^\]\s]{1,80}\.(?:jpe?g|gif|png|bmp|webp)\]|!\[)",
@@ -998,6 +1016,17 @@ def parse_lines(
         # "Headline | Site" in a table dump arrives as cells: the headline is the longest.
         raw_title = max(cells, key=text_size) if len(cells) > 1 else lines[ti].text
         title = _clean_title(raw_title) or lines[ti].text
+        crumbs = [p for p in _CRUMB_SPLIT.split(raw_title) if p.strip()]
+        if (
+            len(crumbs) < 3
+            # Only a dash is ambiguous: "_频道_网站" and "| Site" always end in the site's name.
+            and not any(c in raw_title for c in "_|｜")
+            and title != raw_title.strip()
+            and not _suffix_named(lines, ti, raw_title, title)
+        ):
+            # "Würde des Lebens – ein Projekt": what the split would drop is named nowhere else
+            # on the page, so it is no site's name but part of the headline.
+            title = raw_title.strip(" ~=*#·•-_")
         if ti == marked and hints is not None and hints.title:
             title = hints.title
         title_lines = (lines[ti].number,)
