@@ -193,6 +193,17 @@ def test_readers_comments_end_the_text() -> None:
     assert all("Reader" not in b.text for b in a.body)
 
 
+def test_replies_headed_re_title_end_the_text() -> None:
+    replies = "\n\n".join(
+        f'#### [#](/post/1#{i} "permalink") re: 很高兴入住博客堂 2004-12-27 12:{i:02d} 读者{i}\n\n'
+        f"{PARA2}"
+        for i in range(10, 16)
+    )
+    page = f"# 很高兴入住博客堂\n\n{PARA}\n\n{PARA}\n\n{replies}\n"
+    a = read_text(page)
+    assert [b.text for b in a.body] == [PARA, PARA]
+
+
 def test_a_heading_that_links_to_more_heads_a_list_of_other_articles() -> None:
     page = (
         f"# 市政府召开经济形势分析会\n\n{PARA}\n\n{PARA2}\n\n港闻头条 »\n\n"

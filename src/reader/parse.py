@@ -171,12 +171,24 @@ _COMMENT_HEAD = re.compile(
 )
 
 
+# Blog engines head each reply with the post's title after "re:", and its date and writer (the
+# "#" of a permalink may stand first).
+_REPLY_HEAD = re.compile(r"[#\s]*(?:re|回复|回覆)\s*[:：]\s*\S", re.IGNORECASE)
+
+
 def _comments_start(lines: Sequence[Line]) -> int | None:
     """Where readers' comments begin: the first of two comment heads or more, each dated on its
     line or the next ("Jane on May 3, 2018 at 4:47 pm said:"), so a quoted "he said:" is not one.
     """
     heads: list[int] = []
     for i, ln in enumerate(lines):
+        if (
+            ln.size <= 60
+            and _REPLY_HEAD.match(ln.text)
+            and (_CLOCK.search(ln.text) or find_dates(ln.text))
+        ):
+            heads.append(i)  # "re: <the post's title>  2004-12-27 12:46  Jane": a reply's head
+            continue
         if ln.size > 40 or not ln.text.endswith((":", "：")) or not _COMMENT_HEAD.search(ln.text):
             continue
         near = [ln.text] + [lines[j].text for j in range(i + 1, min(len(lines), i + 3))]
