@@ -204,6 +204,19 @@ def test_replies_headed_re_title_end_the_text() -> None:
     assert [b.text for b in a.body] == [PARA, PARA]
 
 
+def test_a_thread_of_comments_with_reply_links_ends_the_text() -> None:
+    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    comments = "\n\n".join(
+        f"~reader{i} [2012-01-0{i} 00:03]\n\n"
+        + "I think the council did the right thing with this budget, and I say so here. " * 3
+        + "\n\nodpowiedz\n\n8\n\n2"
+        for i in range(1, 6)
+    )
+    page = f"# Council approves the budget\n\n{text}\n\n{text}\n\n{comments}\n"
+    a = read_text(page)
+    assert [b.text for b in a.body] == [text.strip(), text.strip()]
+
+
 def test_a_heading_that_links_to_more_heads_a_list_of_other_articles() -> None:
     page = (
         f"# 市政府召开经济形势分析会\n\n{PARA}\n\n{PARA2}\n\n港闻头条 »\n\n"

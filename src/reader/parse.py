@@ -176,6 +176,12 @@ _COMMENT_HEAD = re.compile(
 _REPLY_HEAD = re.compile(r"[#\s]*(?:re|回复|回覆)\s*[:：]\s*\S", re.IGNORECASE)
 
 
+_REPLY_LINK = re.compile(
+    r"\W*(?:reply|odpowiedz|antworten|répondre|responder|rispondi|ответить|回复|回覆|回應)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _comments_start(lines: Sequence[Line]) -> int | None:
     """Where readers' comments begin: the first of two comment heads or more, each dated on its
     line or the next ("Jane on May 3, 2018 at 4:47 pm said:"), so a quoted "he said:" is not one.
@@ -194,7 +200,17 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
         near = [ln.text] + [lines[j].text for j in range(i + 1, min(len(lines), i + 3))]
         if any(_CLOCK.search(t) or find_dates(t) for t in near):
             heads.append(i)
-    return heads[0] if len(heads) >= 2 else None
+    found = heads[0] if len(heads) >= 2 else None
+    # A "Reply" link under each comment: two or more mark a thread, which starts at the dated
+    # head above the first one.
+    replies = [i for i, ln in enumerate(lines) if ln.size <= 3 and _REPLY_LINK.match(ln.text)]
+    if len(replies) >= 2:
+        first = replies[0]
+        above = [j for j in range(first - 1, max(-1, first - 12), -1) if not lines[j].empty][:5]
+        dated = [j for j in above if _CLOCK.search(lines[j].text) or find_dates(lines[j].text)]
+        start = dated[-1] if dated else first
+        found = start if found is None else min(found, start)
+    return found
 
 
 _LINKED_ITEM = re.compile(r"^\s*[*+-]\s+\[(?!!)")
