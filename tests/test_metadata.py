@@ -174,3 +174,17 @@ def test_a_count_of_times_needs_no_colon(text: str, views: int | None) -> None:
 )
 def test_source_labels_in_more_languages(text: str, source: str) -> None:
     assert read_byline(text).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Автор: Михаил ДЕРИШЕВ", ["Михаил ДЕРИШЕВ"]),  # a space inside a name, not between two
+        ("Автор: Михаил Деришев, Ольга Козлова", ["Михаил Деришев", "Ольга Козлова"]),
+        ("By José Álvarez", ["José Álvarez"]),
+        ("Von Jörg Müller", ["Jörg Müller"]),
+        ("作者：王建宏 张文攀", ["王建宏", "张文攀"]),  # a space between two CJK names
+    ],
+)
+def test_names_in_spaced_scripts_keep_their_spaces(text: str, authors: list[str]) -> None:
+    assert read_byline(text).authors == authors

@@ -347,7 +347,11 @@ LABEL_RE = re.compile(
 _LABEL_OF: dict[str, Field] = {
     re.sub(r"\s+", "", label).lower(): f for f, labs in LABELS.items() for label in labs
 }
-_NAME_WORD = r"[A-Z][\w.'\-]*(?:[ \t]+(?!and\b)[A-Za-z][\w.'\-]*){0,3}"
+# A capital first (Latin, Greek or Cyrillic: "Álvarez", "Łukasz"), then up to three more words.
+_NAME_WORD = (
+    r"[A-ZÀ-ÖØ-ÞĀ-žΑ-ΩА-Я][\w.'\-]*"
+    r"(?:[ \t]+(?!and\b)[A-Za-zÀ-ÖØ-öø-žΑ-ωА-я][\w.'\-]*){0,3}"
+)
 _BY_RE = re.compile(
     r"(?:^\s*(?:(?:Posted|Written|Words|Story|Text|Post author)\s+)?|(?<=\d)\s+)"
     r"(?:[Bb]y|BY|Par|par|[Vv]on|Por|por|Door|door)\s+(?P<names>"
@@ -388,6 +392,8 @@ _NAME_SPLIT = re.compile(
     r"(?:(?<!\s)\s+)?(?:[、，,;；/／&]|\band\b|和|及|與|与)\s*"
     r"|(?<!\s)\s+(?=(?![\x00-\x7f])[^\W\d_])"
 )
+# Without CJK, a space is inside a name ("Михаил Деришев", "José Álvarez"), not between two.
+_NAME_SPLIT_SPACED = re.compile(r"(?:(?<!\s)\s+)?(?:[、，,;；/／&]|\band\b)\s*")
 _VALUE_CUT = re.compile(r"\s{2,}|[|｜【\[<>()（）]|\u3000")
 _NUMBER = re.compile(r"\d[\d,]*")
 _GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
@@ -460,7 +466,9 @@ def _clean_value(raw: str) -> str:
 def split_names(value: str) -> list[str]:
     """``张三、李四`` / ``A and B`` → names, placeholders dropped."""
     names = []
-    parts = [p for p in _NAME_SPLIT.split(value.strip()) if p.strip()]
+    # Han, kana and hangul all lie at U+3040 or above; the scripts that space names lie below.
+    splitter = _NAME_SPLIT if any(c >= "\u3040" for c in value) else _NAME_SPLIT_SPACED
+    parts = [p for p in splitter.split(value.strip()) if p.strip()]
     if len(parts) > 1 and _REPORTS.search(parts[-1]):
         parts.pop()  # "记者 彭冲 山东冠县报道": the last part is where from, not who
     for part in parts:
