@@ -217,6 +217,21 @@ def test_a_thread_of_comments_with_reply_links_ends_the_text() -> None:
     assert [b.text for b in a.body] == [text.strip(), text.strip()]
 
 
+def test_a_tag_cloud_in_alphabetical_order_is_not_text() -> None:
+    cloud = (
+        "adote agua alerta ambiente amizade animais arte bairro campanha cidade cultura "
+        "educacao esporte evento familia festa governo historia inverno musica natureza saude"
+    )
+    text = "A equipe do servico atendeu a ocorrencia no bairro, e a policia foi chamada. " * 2
+    months = "\n".join(f"* Mes {i} ({i})" for i in range(30))
+    page = (
+        f"# Noticias\n\n{cloud} {cloud}\n\n{months}\n\n## Arrombamento em veiculos\n\n"
+        f"{text}\n\nVoltar\n"
+    )
+    a = read_text(page)
+    assert [b.text for b in a.body] == [text.strip()]
+
+
 def test_a_heading_that_links_to_more_heads_a_list_of_other_articles() -> None:
     page = (
         f"# 市政府召开经济形势分析会\n\n{PARA}\n\n{PARA2}\n\n港闻头条 »\n\n"

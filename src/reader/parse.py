@@ -216,6 +216,13 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
 _LINKED_ITEM = re.compile(r"^\s*[*+-]\s+\[(?!!)")
 
 
+def _alphabetical(text: str) -> bool:
+    """Whether nine in ten of the words follow in alphabetical order, as a tag cloud's do."""
+    words = text.casefold().split()
+    ordered = sum(a <= b for a, b in itertools.pairwise(words))
+    return ordered >= 0.9 * (len(words) - 1)
+
+
 def weight(line: Line) -> float:
     """How much a line looks like article text: reading size discounted by links and code."""
     if line.empty:
@@ -240,6 +247,10 @@ def weight(line: Line) -> float:
         # Prose puts a comma or a full stop every dozen characters and no spaces between CJK
         # words; a long line without the one or with many of the other is a run of headlines
         # (a dropdown, a ticker, a nav bar), not a paragraph.
+        value = min(value * 0.1, LINE_COST / 2)
+    elif punct == 0 and cjk < 10 and text.count(" ") >= 15 and _alphabetical(text):
+        # Sixteen words or more in alphabetical order and without a comma or a full stop: a tag
+        # cloud or an index, not prose.
         value = min(value * 0.1, LINE_COST / 2)
     if line.bullet and line.sentences == 0:
         value *= 0.7
