@@ -232,6 +232,20 @@ def test_a_tag_cloud_in_alphabetical_order_is_not_text() -> None:
     assert [b.text for b in a.body] == [text.strip()]
 
 
+def test_after_a_related_block_with_no_paragraph_the_run_holds_no_more_text() -> None:
+    text = "The council met on Monday and approved the budget for the coming year. " * 8
+    more = "\n\n".join(
+        f"Latest video {i}: the weather this week in the city will be cold and wet."
+        for i in range(8)
+    )
+    page = (
+        f"# Council approves the budget\n\n{text}\n\n{text}\n\nRelated articles\n\n"
+        f"* [Ferry timetable changes](/a)\n* [Library opens](/b)\n\n{more}\n"
+    )
+    a = read_text(page)
+    assert [b.text for b in a.body] == [text.strip(), text.strip()]
+
+
 def test_a_heading_that_links_to_more_heads_a_list_of_other_articles() -> None:
     page = (
         f"# 市政府召开经济形势分析会\n\n{PARA}\n\n{PARA2}\n\n港闻头条 »\n\n"

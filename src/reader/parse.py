@@ -370,6 +370,11 @@ def _stacked(likely: set[int], lines: Sequence[Line]) -> set[int]:
     return {i for stack in stacks if len(stack) >= STACK_LINES for i in stack}
 
 
+def _paragraph(line: Line, weight: float) -> bool:
+    """A line that reads as a paragraph of an article: two sentences, or much text."""
+    return line.sentences >= 2 or weight >= PARAGRAPH_WEIGHT
+
+
 def _hinted_weights(lines: list[Line], weights: list[float], hints: PageHints) -> list[float]:
     """Markup evidence moves line weights: inside the article container up, nav/related down."""
     out = []
@@ -667,6 +672,9 @@ def _title_score(line: Line, distance: int) -> float | None:
     return score
 
 
+# What a line of text weighs that is a paragraph whatever its punctuation.
+PARAGRAPH_WEIGHT = 60.0
+
 # A stack of this many headline-like lines in a row is a list of other articles' headlines.
 STACK_LINES = 4
 STACK_PENALTY = 8.0
@@ -916,6 +924,18 @@ def parse_lines(
             # Interned as made (as Explanations keeps them): not a string per line until then.
             part[i], why[i] = Part.BODY, sys.intern(f"main text run, weight {weights[i]:.0f}")
 
+    # A related-articles heading after the text, with no paragraph after it: what follows it
+    # in the run is more of the page's lists (most read, latest videos), not the article.
+    body_idx = [i for i in range(start, end) if part[i] is Part.BODY]
+    heads = [
+        i
+        for i in range(start, end)
+        if body_idx and i > body_idx[0] and why[i] == "heading of a related-articles block"
+    ]
+    if heads and not any(_paragraph(lines[i], weights[i]) for i in body_idx if i > heads[0]):
+        for i in body_idx:
+            if i > heads[0]:
+                part[i], why[i] = Part.BOILERPLATE, "after a related-articles block, no paragraph"
     # Teasers that the run swallowed: truncated lines after the last untruncated paragraph.
     body_idx = [i for i in range(start, end) if part[i] is Part.BODY]
     for i in reversed(body_idx):
