@@ -246,6 +246,26 @@ def test_after_a_related_block_with_no_paragraph_the_run_holds_no_more_text() ->
     assert [b.text for b in a.body] == [text.strip(), text.strip()]
 
 
+def test_a_ticker_of_snippets_opening_the_run_is_not_the_article() -> None:
+    ticker = "\n".join(
+        f"   * Another headline number {i} about the city NEW DELHI: The minister said today that "
+        "the plan will go ahead, and that the money is ready. The works start in May, and the "
+        "roads will be closed for a month, the city said on Monday in a statement to the press…"
+        for i in range(6)
+    )
+    text = "\n".join(
+        f"   Their American dream shattered and their savings gone, {n} men came home on Monday. "
+        "They had paid agents to take them across the border, and all of it was lost."
+        for n in (12, 30, 45, 60)
+    )
+    page = (
+        f"   Breaking News\n{ticker}\n\n   With shattered dreams, deportees return home\n\n{text}\n"
+    )
+    a = read_text(page)
+    assert all("Another headline" not in b.text for b in a.body)
+    assert len(a.body) == 4
+
+
 def test_a_heading_that_links_to_more_heads_a_list_of_other_articles() -> None:
     page = (
         f"# 市政府召开经济形势分析会\n\n{PARA}\n\n{PARA2}\n\n港闻头条 »\n\n"

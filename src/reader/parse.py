@@ -672,6 +672,9 @@ def _title_score(line: Line, distance: int) -> float | None:
     return score
 
 
+# A list of this many items or more that opens the text run is not the article's.
+LEAD_LIST = 4
+
 # What a line of text weighs that is a paragraph whatever its punctuation.
 PARAGRAPH_WEIGHT = 60.0
 
@@ -878,6 +881,20 @@ def parse_lines(
     tops = [i for i, ln in enumerate(lines) if ln.heading == 1]
     if len(tops) == 1 and start < tops[0] < end:
         start = tops[0] + 1
+    # An article does not open with a list of headlines: a run that does starts after it (a
+    # ticker, a "breaking news" box above the headline, snippets cut off with "…"). Items that
+    # are whole sentences may be the article's key points.
+    texty = [i for i in range(start, end) if not lines[i].empty]
+    lead = next(
+        (
+            k
+            for k, i in enumerate(texty)
+            if not lines[i].bullet or (lines[i].sentences and not lines[i].truncated)
+        ),
+        len(texty),
+    )
+    if lead >= LEAD_LIST and lead < len(texty):
+        start = texty[lead]
     # A headline can be long enough to join the run; a byline right under it says where the
     # text really starts: the short unpunctuated lines above the byline are title, not body.
     head = [i for i in range(start, end) if part[i] is not Part.BLANK][:HEAD_LINES]
