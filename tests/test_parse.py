@@ -266,6 +266,20 @@ def test_a_ticker_of_snippets_opening_the_run_is_not_the_article() -> None:
     assert len(a.body) == 4
 
 
+def test_summaries_between_the_items_of_a_related_list_are_teasers() -> None:
+    items = "\n".join(
+        f"* 另一则热门新闻的标题第{i}则 明报 - 2012年1月{i}日\n"
+        f"【明报专讯】这是另一篇文章的摘要，讲的是别处发生的事情，和本文无关，第{i}则。{PARA2}"
+        for i in range(1, 5)
+    )
+    page = (
+        f"# 市政府召开经济形势分析会\n\n{PARA}\n\n{PARA2}\n\n最热门新闻\n\n{items}\n"
+        "* 另一则热门新闻的标题第5则 明报 - 2012年1月5日\n"
+    )
+    a = read_text(page)
+    assert [b.text for b in a.body] == [PARA, PARA2]
+
+
 def test_a_heading_that_links_to_more_heads_a_list_of_other_articles() -> None:
     page = (
         f"# 市政府召开经济形势分析会\n\n{PARA}\n\n{PARA2}\n\n港闻头条 »\n\n"

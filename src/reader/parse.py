@@ -375,6 +375,21 @@ def _paragraph(line: Line, weight: float) -> bool:
     return line.sentences >= 2 or weight >= PARAGRAPH_WEIGHT
 
 
+def _item_summary(
+    lines: Sequence[Line], part: Sequence[Part | None], i: int
+) -> tuple[Part, str] | None:
+    """A summary under an item of a related-articles list, before the next bulleted item
+    ("* Headline  Source" / "【Source】 What happened…" / "* Next headline"): part of the list,
+    however much prose. The last item's summary is left alone: it may be the text again."""
+    prev = next((j for j in range(i - 1, -1, -1) if not lines[j].empty), None)
+    if prev is None or part[prev] is not Part.TEASER:
+        return None
+    after = [j for j in range(i + 1, min(len(lines), i + 12)) if not lines[j].empty][:3]
+    if any(lines[j].bullet and _related_item(lines[j]) for j in after):
+        return Part.TEASER, "summary of an item in a related-articles block"
+    return None
+
+
 def _hinted_weights(lines: list[Line], weights: list[float], hints: PageHints) -> list[float]:
     """Markup evidence moves line weights: inside the article container up, nav/related down."""
     out = []
@@ -925,7 +940,7 @@ def parse_lines(
             part[i], why[i] = Part.METADATA, "byline inside the text run"
         elif is_footer(ln):
             part[i], why[i] = Part.BOILERPLATE, "footer: copyright, licence, contact or disclaimer"
-        elif in_related and (placed := _in_related_block(ln)):
+        elif in_related and (placed := _in_related_block(ln) or _item_summary(lines, part, i)):
             part[i], why[i] = placed
         elif ln.link_share > 0.6 and ln.sentences == 0:
             part[i], why[i] = (
