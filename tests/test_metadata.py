@@ -188,3 +188,8 @@ def test_source_labels_in_more_languages(text: str, source: str) -> None:
 )
 def test_names_in_spaced_scripts_keep_their_spaces(text: str, authors: list[str]) -> None:
     assert read_byline(text).authors == authors
+
+
+def test_a_follow_button_is_no_name() -> None:
+    assert name_line("关注") == []
+    assert name_line("张三") == ["张三"]

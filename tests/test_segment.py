@@ -91,3 +91,9 @@ def test_a_link_wrapped_over_lines_is_link_text_and_its_tail_is_markup() -> None
     assert tail.empty
     rest = clean_line(3, "](/x) and the sentence goes on", Dialect.HTML2TEXT)
     assert rest.text == "and the sentence goes on"
+
+
+def test_a_lynx_data_uri_image_is_markup_not_text() -> None:
+    raw = "   [svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAzMiAzMiIgd2lk]"
+    _, lines = segment([raw], Dialect.LYNX)
+    assert lines[0].empty

@@ -711,8 +711,14 @@ def tail_authors(text: str) -> list[str]:
     return _people(m.group("names")) if m else []
 
 
+# Buttons that read like a surname and a given name ("关注": follow): alone on a line, no name.
+_BUTTON_NAMES = frozenset({"关注", "關注", "已关注", "已關注"})
+
+
 def name_line(text: str) -> list[str]:
     """A line that is only a person's name (or two), as essays print under their title."""
+    if text.strip() in _BUTTON_NAMES:
+        return []
     m = NAME_LINE_RE.match(text)
     return _people(m.group("names")) if m else []
 

@@ -55,7 +55,7 @@ _HR = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 # at every position (half a millisecond a page).
 _LYNX_INLINE = (
     r"\[(?:IMG|INLINE|EMBED|BUTTON[^\]]{0,80}|image|LINK|hidden|[^\]\s]{1,120}\."
-    r"(?:jpe?g|gif|png|bmp|webp|svg|swf))\]"
+    r"(?:jpe?g|gif|png|bmp|webp|svg|swf)|[\w+.-]{1,20};base64,[^\]\s]*)\]"
     r"|\(BUTTON\)|\(not implemented\)|\[\d{1,5}\]|\[DEL:|:DEL\]"
 )
 _LYNX_ANYWHERE = re.compile(_LYNX_INLINE, re.IGNORECASE)
