@@ -150,6 +150,9 @@ def is_footer(line: Line) -> bool:
     )
 
 
+RELATED_HEADING = "heading of a related-articles block"  # the reason such a line is given
+
+
 def is_related_heading(line: Line) -> bool:
     """ "相关新闻", "【相关阅读】", "Related stories", "港聞頭條 »": the head of a block of other
     articles (a short heading that links to more of them ends in "»")."""
@@ -171,6 +174,25 @@ _COMMENT_HEAD = re.compile(
 )
 
 
+def _texty(
+    lines: Sequence[Line], i: int, step: int, count: int, reach: int | None = None
+) -> list[int]:
+    """Up to ``count`` lines with text from line ``i`` on (not itself), stepping by ``step``
+    (1 down, -1 up), at most ``reach`` lines away: the neighbours that markup lines and blank
+    lines leave between a line and what stands next to it."""
+    stop = len(lines) if step > 0 else -1
+    if reach is not None:
+        stop = min(stop, i + reach + 1) if step > 0 else max(stop, i - reach - 1)
+    return list(
+        itertools.islice((j for j in range(i + step, stop, step) if not lines[j].empty), count)
+    )
+
+
+def _dated(text: str) -> bool:
+    """A clock time or a date on the line: what a comment's head carries."""
+    return bool(_CLOCK.search(text) or find_dates(text))
+
+
 # Blog engines head each reply with the post's title after "re:", and its date and writer (the
 # "#" of a permalink may stand first).
 _REPLY_HEAD = re.compile(r"[#\s]*(?:re|回复|回覆)\s*[:：]\s*\S", re.IGNORECASE)
@@ -188,17 +210,13 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
     """
     heads: list[int] = []
     for i, ln in enumerate(lines):
-        if (
-            ln.size <= 60
-            and _REPLY_HEAD.match(ln.text)
-            and (_CLOCK.search(ln.text) or find_dates(ln.text))
-        ):
+        if ln.size <= 60 and _REPLY_HEAD.match(ln.text) and _dated(ln.text):
             heads.append(i)  # "re: <the post's title>  2004-12-27 12:46  Jane": a reply's head
             continue
         if ln.size > 40 or not ln.text.endswith((":", "：")) or not _COMMENT_HEAD.search(ln.text):
             continue
         near = [ln.text] + [lines[j].text for j in range(i + 1, min(len(lines), i + 3))]
-        if any(_CLOCK.search(t) or find_dates(t) for t in near):
+        if any(_dated(t) for t in near):
             heads.append(i)
     found = heads[0] if len(heads) >= 2 else None
     # A "Reply" link under each comment: two or more mark a thread, which starts at the dated
@@ -206,8 +224,7 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
     replies = [i for i, ln in enumerate(lines) if ln.size <= 3 and _REPLY_LINK.match(ln.text)]
     if len(replies) >= 2:
         first = replies[0]
-        above = [j for j in range(first - 1, max(-1, first - 12), -1) if not lines[j].empty][:5]
-        dated = [j for j in above if _CLOCK.search(lines[j].text) or find_dates(lines[j].text)]
+        dated = [j for j in _texty(lines, first, -1, 5, reach=11) if _dated(lines[j].text)]
         start = dated[-1] if dated else first
         found = start if found is None else min(found, start)
     return found
@@ -370,6 +387,12 @@ def _stacked(likely: set[int], lines: Sequence[Line]) -> set[int]:
     return {i for stack in stacks if len(stack) >= STACK_LINES for i in stack}
 
 
+def _favour(scores: list[float], near: range) -> None:
+    """Raise the first two lines of ``near`` that count as text: a byline's neighbours."""
+    for j in [j for j in near if scores[j] > 0][:2]:
+        scores[j] += 2 * LINE_COST
+
+
 def _paragraph(line: Line, weight: float) -> bool:
     """A line that reads as a paragraph of an article: two sentences, or much text."""
     return line.sentences >= 2 or weight >= PARAGRAPH_WEIGHT
@@ -381,11 +404,10 @@ def _item_summary(
     """A summary under an item of a related-articles list, before the next bulleted item
     ("* Headline  Source" / "【Source】 What happened…" / "* Next headline"): part of the list,
     however much prose. The last item's summary is left alone: it may be the text again."""
-    prev = next((j for j in range(i - 1, -1, -1) if not lines[j].empty), None)
-    if prev is None or part[prev] is not Part.TEASER:
+    prev = _texty(lines, i, -1, 1)
+    if not prev or part[prev[0]] is not Part.TEASER:
         return None
-    after = [j for j in range(i + 1, min(len(lines), i + 12)) if not lines[j].empty][:3]
-    if any(lines[j].bullet and _related_item(lines[j]) for j in after):
+    if any(lines[j].bullet and _related_item(lines[j]) for j in _texty(lines, i, 1, 3, reach=11)):
         return Part.TEASER, "summary of an item in a related-articles block"
     return None
 
@@ -569,15 +591,24 @@ def _is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
     return None
 
 
+# What a headline's ends lose: markup and the separators of a site-name suffix.
+_TITLE_TRIM = " ~=*#·•-_"
+
+
+def _crumbs(text: str) -> list[str]:
+    """The pieces of a breadcrumb (``Site 〉 News 〉 Headline``); one for any other text."""
+    return [p.strip() for p in _CRUMB_SPLIT.split(text) if p.strip()]
+
+
 def _clean_title(text: str) -> str:
     """Drop a site-name suffix: of ``Headline_Section_Site`` keep the longest piece.
 
     In a breadcrumb ending in the headline (``Site 〉 News 〉 Headline``) keep the last piece.
     """
-    crumbs = [p.strip() for p in _CRUMB_SPLIT.split(text) if p.strip()]
+    crumbs = _crumbs(text)
     if len(crumbs) >= 3:
         return crumbs[-1]
-    text = text.strip(" ~=*#·•-_")
+    text = text.strip(_TITLE_TRIM)
     parts = [p.strip() for p in _TITLE_SPLIT.split(text) if p and p.strip()]
     if len(parts) < 2:
         return text.strip()
@@ -760,13 +791,11 @@ def _slash_order(lines: Sequence[Line]) -> bool | None:
 
 def _beside_byline(lines: Sequence[Line], part: Sequence[Part | None], i: int) -> bool:
     """Whether the nearest line with text above or below is the headline or a byline."""
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(lines) and lines[j].empty:
-            j += step
-        if 0 <= j < len(lines) and part[j] in (Part.TITLE, Part.METADATA):
-            return True
-    return False
+    return any(
+        part[j] in (Part.TITLE, Part.METADATA)
+        for step in (-1, 1)
+        for j in _texty(lines, i, step, 1)
+    )
 
 
 def _latin_page(lines: list[Line]) -> bool:
@@ -874,15 +903,11 @@ def parse_lines(
     # The article starts right under its byline: the first text lines there weigh more.
     # Many bylines mean a listing (each teaser with its date): then no line is favoured.
     for at in list(bylines)[:2] if len(bylines) <= 4 else []:
-        following = [j for j in range(at + 1, min(n, at + 12)) if scores[j] > 0][:2]
-        for j in following:
-            scores[j] += 2 * LINE_COST
+        _favour(scores, range(at + 1, min(n, at + 12)))
     # Its source, editor or view count closes it: the last text lines above them weigh more.
     closing = [i for i, b in bylines.items() if b.source or b.editor or b.views is not None]
     for at in closing if len(closing) <= 2 else []:
-        preceding = [j for j in range(at - 1, max(-1, at - 8), -1) if scores[j] > 0][:2]
-        for j in preceding:
-            scores[j] += 2 * LINE_COST
+        _favour(scores, range(at - 1, max(-1, at - 8), -1))
     for i in _barriers(lines):
         scores[i] = -BARRIER
     comments = _comments_start(lines)
@@ -893,7 +918,7 @@ def parse_lines(
     end = _absorb_table(lines, part, bylines, end)
     # The page's only top-level heading is its headline: what the run holds above it is the
     # page's furniture (a reading widget, a promotion), not the article.
-    tops = [i for i, ln in enumerate(lines) if ln.heading == 1]
+    tops = [i for i, ln in enumerate(lines) if ln.heading == 1]  # also the title's candidates
     if len(tops) == 1 and start < tops[0] < end:
         start = tops[0] + 1
     # An article does not open with a list of headlines: a run that does starts after it (a
@@ -932,7 +957,7 @@ def parse_lines(
         ln = lines[i]
         if is_related_heading(ln):
             in_related = True
-            part[i], why[i] = Part.BOILERPLATE, "heading of a related-articles block"
+            part[i], why[i] = Part.BOILERPLATE, RELATED_HEADING
             continue
         if i in bylines and in_related:
             part[i], why[i] = Part.BOILERPLATE, "byline of an item in a related-articles block"
@@ -959,14 +984,13 @@ def parse_lines(
     # A related-articles heading after the text, with no paragraph after it: what follows it
     # in the run is more of the page's lists (most read, latest videos), not the article.
     body_idx = [i for i in range(start, end) if part[i] is Part.BODY]
-    heads = [
-        i
-        for i in range(start, end)
-        if body_idx and i > body_idx[0] and why[i] == "heading of a related-articles block"
-    ]
-    if heads and not any(_paragraph(lines[i], weights[i]) for i in body_idx if i > heads[0]):
+    past_first = body_idx[0] + 1 if body_idx else end
+    related = next((i for i in range(past_first, end) if why[i] == RELATED_HEADING), None)
+    if related is not None and not any(
+        _paragraph(lines[i], weights[i]) for i in body_idx if i > related
+    ):
         for i in body_idx:
-            if i > heads[0]:
+            if i > related:
                 part[i], why[i] = Part.BOILERPLATE, "after a related-articles block, no paragraph"
     # Teasers that the run swallowed: truncated lines after the last untruncated paragraph.
     body_idx = [i for i in range(start, end) if part[i] is Part.BODY]
@@ -1042,7 +1066,7 @@ def parse_lines(
     candidates = [i for i in range(anchor - 1, -1, -1) if part[i] is None][:25]
     # A page's only top-level heading is its headline, however much (authors, affiliations, a
     # summary box) stands between it and the text.
-    h1 = [i for i in range(anchor) if lines[i].heading == 1 and part[i] is None]
+    h1 = [i for i in tops if i < anchor and part[i] is None]
     if len(h1) == 1 and h1[0] not in candidates:
         candidates.append(h1[0])
     # lynx prints every heading flush left, the headline among them: where a page has such
@@ -1107,9 +1131,8 @@ def parse_lines(
         # "Headline | Site" in a table dump arrives as cells: the headline is the longest.
         raw_title = max(cells, key=text_size) if len(cells) > 1 else lines[ti].text
         title = _clean_title(raw_title) or lines[ti].text
-        crumbs = [p for p in _CRUMB_SPLIT.split(raw_title) if p.strip()]
         if (
-            len(crumbs) < 3
+            len(_crumbs(raw_title)) < 3
             # Only a dash is ambiguous: "_频道_网站" and "| Site" always end in the site's name.
             and not any(c in raw_title for c in "_|｜")
             and title != raw_title.strip()
@@ -1117,7 +1140,7 @@ def parse_lines(
         ):
             # "Würde des Lebens – ein Projekt": what the split would drop is named nowhere else
             # on the page, so it is no site's name but part of the headline.
-            title = raw_title.strip(" ~=*#·•-_")
+            title = raw_title.strip(_TITLE_TRIM)
         if ti == marked and hints is not None and hints.title:
             title = hints.title
         title_lines = (lines[ti].number,)
@@ -1133,8 +1156,7 @@ def parse_lines(
         bylines[i].published or bylines[i].date for i in meta_idx if i in bylines
     ):
         ti = title_lines[0] - 1
-        over = [j for j in range(ti - 1, -1, -1) if not lines[j].empty][:3]
-        for j in over:
+        for j in _texty(lines, ti, -1, 3):
             if j in bylines and part[j] is None:
                 part[j], why[j] = Part.METADATA, "byline above the headline"
                 meta_idx.append(j)
@@ -1153,7 +1175,7 @@ def parse_lines(
             part[i], why[i] = Part.BOILERPLATE, "markup: navigation, header, footer or form"
         elif is_related_heading(ln):
             in_related = True
-            part[i], why[i] = Part.BOILERPLATE, "heading of a related-articles block"
+            part[i], why[i] = Part.BOILERPLATE, RELATED_HEADING
         elif ln.truncated and ln.size >= 8:
             part[i], why[i] = Part.TEASER, "snippet ending in an ellipsis"
         elif _dated_headline(ln) and i > start:
@@ -1173,7 +1195,7 @@ def parse_lines(
     if top is not None:
         early_body = [i for i in range(first_body, n) if part[i] is Part.BODY][:3]
         # An author box can stand above the headline: a name over the writer's role.
-        over = [j for j in range(top - 1, max(-1, top - 8), -1) if not lines[j].empty][:2]
+        over = _texty(lines, top, -1, 2, reach=7)
         for i in [*reversed(over), *range(top + 1, first_body), *early_body]:
             ln = lines[i]
             if (
@@ -1183,8 +1205,8 @@ def parse_lines(
                 and not ln.bullet
                 and not is_related_heading(ln)
             ):
-                below = next((lines[j].text for j in range(i + 1, n) if not lines[j].empty), "")
-                staff = staff_name(ln.text, below)
+                nxt = _texty(lines, i, 1, 1)
+                staff = staff_name(ln.text, lines[nxt[0]].text if nxt else "")
                 names = (
                     []
                     if i < top
@@ -1209,7 +1231,7 @@ def parse_lines(
     if top is not None:
         # The line right above the headline too: a breadcrumb or kicker that ends in the date
         # ("Startseite › Kultur › "Headline" 01.05.2017").
-        kicker = next((j for j in range(top - 1, -1, -1) if not lines[j].empty), None)
+        kicker = next(iter(_texty(lines, top, -1, 1)), None)
         # A gallery or a caption can repeat the headline right above the text; the dateline
         # then stands under its first copy.
         headline = lines[top].text
@@ -1217,7 +1239,7 @@ def parse_lines(
             (j for j in range(max(0, top - REPEAT_WINDOW), top) if lines[j].text == headline), None
         )
         if copy is not None:
-            scan += [j for j in range(copy + 1, top) if not lines[j].empty][:3]
+            scan += _texty(lines, copy, 1, 3, reach=top - copy - 1)
     if kicker is not None:
         scan.insert(0, kicker)
     for i in scan:
