@@ -388,12 +388,11 @@ _CREDIT_RE = re.compile(
 )
 # Spaces are taken from the start of their run only ((?<!\s)): a bare \s* retries a long run of
 # spaces from each of its positions, O(n²).
-_NAME_SPLIT = re.compile(
-    r"(?:(?<!\s)\s+)?(?:[、，,;；/／&]|\band\b|和|及|與|与)\s*"
-    r"|(?<!\s)\s+(?=(?![\x00-\x7f])[^\W\d_])"
-)
-# Without CJK, a space is inside a name ("Михаил Деришев", "José Álvarez"), not between two.
-_NAME_SPLIT_SPACED = re.compile(r"(?:(?<!\s)\s+)?(?:[、，,;；/／&]|\band\b)\s*")
+_NAMES_JOINED = r"(?:(?<!\s)\s+)?(?:[、，,;；/／&]|\band\b|和|及|與|与)\s*"
+# CJK names are also told apart by a space alone ("王建宏 张文攀")…
+_NAME_SPLIT = re.compile(_NAMES_JOINED + r"|(?<!\s)\s+(?=(?![\x00-\x7f])[^\W\d_])")
+# …but without CJK a space is inside a name ("Михаил Деришев", "José Álvarez"), not between two.
+_NAME_SPLIT_SPACED = re.compile(_NAMES_JOINED)
 _VALUE_CUT = re.compile(r"\s{2,}|[|｜【\[<>()（）]|\u3000")
 _NUMBER = re.compile(r"\d[\d,]*")
 _GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
@@ -448,9 +447,9 @@ def is_placeholder(value: str) -> bool:
     return not v or v in PLACEHOLDERS or bool(_GARBAGE.search(v))
 
 
-_ROLE = re.compile(
-    r"(?i)\b(?:staff|writer|correspondent|reporter|contributor|editor|news|agency)\b"
-)
+# The newsroom's roles in English: part of _ROLE (no name holds one) and of _NEWSROOM_ROLE.
+_ENGLISH_ROLES = r"writer|correspondent|reporter|contributor|editor"
+_ROLE = re.compile(r"(?i)\b(?:staff|" + _ENGLISH_ROLES + r"|news|agency)\b")
 _CJK_ROLE = re.compile(
     r"评论员|評論員|记者|記者|编辑|編輯|通讯员|通訊員|特约|特約|主持人|实习生|實習生|本报|本報|综合|綜合"
 )
@@ -777,7 +776,7 @@ def latin_name_line(text: str) -> list[str]:
 
 # A newsroom role: "Education editor", "Staff Writer", "Mitglied der Redaktion", "rédactrice".
 _NEWSROOM_ROLE = re.compile(
-    r"(?i)\b(?:editor|correspondent|reporter|writer|columnist|contributor|journalist(?:in)?|"
+    r"(?i)\b(?:" + _ENGLISH_ROLES + r"|columnist|journalist(?:in)?|"
     r"redakteur(?:in)?|korrespondent(?:in)?|[\w-]*redaktion|rédact(?:eur|rice)|journaliste|"
     r"correspondant|redattore|giornalista|periodista|redactor|repórter|jornalista)\b"
 )
@@ -793,8 +792,9 @@ def staff_name(text: str, below: str = "") -> list[str]:
     """The writer of a staff line: a name followed by the writer's role, on the same line
     ("Richard Adams Education editor") or on the line below ("Steven Roe" / "Mitglied der
     Redaktion"). The role is what makes two capitalised words a person."""
-    if latin_name_line(text):
-        return latin_name_line(text) if below and _is_role(below) else []
+    name = latin_name_line(text)
+    if name:
+        return name if below and _is_role(below) else []
     words = text.split()
     if words and words[0].lower() in ("by", "von", "par", "por", "door"):
         return []  # a labelled byline, which read_byline reads ("By Meg RoeStaff Writer")
