@@ -16,6 +16,9 @@ PARA2 = (
 )
 NAV = "\n".join(f"[栏目{i}](/c/{i})" for i in range(12))
 
+# Three sentences of English text, as the rules for English pages are tested on.
+COUNCIL = "The council met on Monday and approved the budget for the coming year. " * 3
+
 
 def parts(a) -> dict[int, Part]:  # type: ignore[no-untyped-def]
     return {e.line: e.part for e in a.explanations}
@@ -181,7 +184,7 @@ def test_a_linked_date_is_the_posts_date() -> None:
 
 
 def test_readers_comments_end_the_text() -> None:
-    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    text = COUNCIL
     comments = "\n".join(
         f"* Reader {i} on September {i}, 2018 at 4:47 pm said:\n"
         + "I think the council did the right thing with this budget, and said so. " * 2
@@ -205,7 +208,7 @@ def test_replies_headed_re_title_end_the_text() -> None:
 
 
 def test_a_thread_of_comments_with_reply_links_ends_the_text() -> None:
-    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    text = COUNCIL
     comments = "\n\n".join(
         f"~reader{i} [2012-01-0{i} 00:03]\n\n"
         + "I think the council did the right thing with this budget, and I say so here. " * 3
@@ -310,7 +313,7 @@ def test_a_table_whose_cells_wrap_is_absorbed_into_the_text() -> None:
 
 
 def test_tags_under_a_related_heading_do_not_end_the_block() -> None:
-    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    text = COUNCIL
     page = (
         f"# Council approves the budget\n\n{text}\n\n{text}\n\nRelated\n"
         "* budget\n* council\n*\n*\n"
@@ -336,14 +339,14 @@ def test_lines_printed_twice_weigh_little() -> None:
 
 
 def test_quoted_speakers_are_not_readers_comments() -> None:
-    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    text = COUNCIL
     quote = "The mayor said:\nWe have done what the town asked of us, and we will keep doing it.\n"
     page = f"# Council approves the budget\n\n{text}\n\n{quote}\n{text}\n\n{quote}\n{text}\n"
     assert len(read_text(page).body) == 7
 
 
 def test_a_stretch_of_tags_is_a_wall_the_text_does_not_cross() -> None:
-    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    text = COUNCIL
     tags = "\n".join(["Opinion", "China", "Budget", "Council", "Town", "Harbour", "*", "*"])
     teaser = "Another story: a long summary of some other article that follows the tags. " * 4
     page = f"# Council approves the budget\n\n{text}\n\n{text}\n\n{tags}\n\n{teaser}\n\n{teaser}\n"
@@ -393,7 +396,7 @@ def test_related_headings_in_more_languages(heading: str, is_heading: bool) -> N
 
 
 def test_a_plain_heading_after_a_related_block_is_the_articles_next_section() -> None:
-    text = "The council met on Monday and approved the budget for the coming year. " * 3
+    text = COUNCIL
     page = (
         f"# Council approves the budget\n\n{text}\n\n{text}\n\nOther news\n\n"
         "* [Ferry timetable changes for the summer](/a)\n"
