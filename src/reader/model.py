@@ -6,7 +6,6 @@ contract (``to_dict``/``from_dict``) is defined here in one place. Rendering liv
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -124,8 +123,8 @@ class Explanation:
 
 class Explanations(Sequence[Explanation]):
     """Every line's ``Explanation``, made when asked for: a parse keeps the four facts in flat
-    lists and the repeated reasons once each, not an object per line (a 64 MB page has a million
-    lines, and most runs never look at why)."""
+    lists and the repeated reasons once each (interned where they are made), not an object per
+    line (a 64 MB page has a million lines, and most runs never look at why)."""
 
     __slots__ = ("_numbers", "_parts", "_reasons", "_texts")
 
@@ -166,8 +165,9 @@ class Explanations(Sequence[Explanation]):
         return cls(
             compact,
             [p or Part.BOILERPLATE for p in parts],
-            # Reasons repeat ("blank", "outside the main text run (below), weight 0"): one each.
-            [sys.intern(r) for r in reasons],
+            # Reasons repeat ("blank", "outside the main text run (below), weight 0"): their
+            # maker interns them as it makes them (parse does), so each is kept once already.
+            list(reasons),
             list(texts),
         )
 
