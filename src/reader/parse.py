@@ -1010,7 +1010,7 @@ def parse_lines(
     # Bylines: before the text (nearest the text first), or just after it (editor, source).
     meta_idx: list[int] = [i for i in range(start, end) if part[i] is Part.METADATA]
     # Count only lines with text: rules, pipes and images between byline and text cost nothing.
-    texty_before = [i for i in range(first_body - 1, -1, -1) if not lines[i].empty]
+    texty_before = _texty(lines, first_body, -1, FAR_BYLINE)  # no byline is looked for further up
     window = texty_before[:15]
     for i in window:
         if i in bylines and part[i] is None:
