@@ -11,7 +11,6 @@ that takes seconds (super-linear work: a regex backtracking, a quadratic loop).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -58,7 +57,7 @@ def check(article: Article) -> None:
     if article.encoding is None:
         # read_text had nothing to decode; JSON still says {"name": null, "method": "user"},
         # which reads back as an EncodingInfo. Known, reported; not what this run looks for.
-        back = dataclasses.replace(back, encoding=None)
+        back = back.replace(encoding=None)
     assert back == article, "JSON does not read back into the same Article"
 
 

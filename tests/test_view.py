@@ -3,7 +3,6 @@ the ``view`` command through typer's CliRunner (stdout is not a terminal there).
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 import sys
@@ -57,7 +56,7 @@ def plain_lines(rendered: str) -> list[str]:
 
 def load(sample: Path) -> Article:
     """Read a sample, naming it relative to the repository so goldens do not depend on the checkout."""
-    return dataclasses.replace(read_article(sample), path=sample.relative_to(ROOT).as_posix())
+    return read_article(sample).replace(path=sample.relative_to(ROOT).as_posix())
 
 
 @pytest.fixture(scope="module")

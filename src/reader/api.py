@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import TYPE_CHECKING, TypeVar
 
@@ -40,14 +39,14 @@ def read_text(
         from reader.segment import Dialect
 
         page = html_to_page(text, HtmlOptions(links=opts.links, images=opts.images))
-        opts = dataclasses.replace(opts, dialect=Dialect.HTML2TEXT)
+        opts = opts.replace(dialect=Dialect.HTML2TEXT)
         article = parse_text(page.text, opts, hints=page.hints)
         article = _prefer_markup(article, page)
-        return dataclasses.replace(article, path=path, dialect="html")
+        return article.replace(path=path, dialect="html")
     box = [text]
     del text
     article = parse_text(_handed_over(box), opts)
-    return dataclasses.replace(article, path=path)
+    return article.replace(path=path)
 
 
 def _prefer_markup(article: Article, page: HtmlPage) -> Article:
@@ -75,8 +74,8 @@ def _prefer_markup(article: Article, page: HtmlPage) -> Article:
         authors = tuple(title_author(article.title, lines, article.title_lines[0]))
     if authors == m.authors and published == m.published:
         return article
-    meta = dataclasses.replace(m, authors=authors, published=published)
-    return dataclasses.replace(article, metadata=meta)
+    meta = m.replace(authors=authors, published=published)
+    return article.replace(metadata=meta)
 
 
 _MD_LINK_URL = re.compile(r"\]\(([^()\s]+)\)")
@@ -111,7 +110,7 @@ def read_bytes(
     box = [decoded.text]
     del decoded
     article = read_text(_handed_over(box), options=options)
-    return dataclasses.replace(article, encoding=info, path=path)
+    return article.replace(encoding=info, path=path)
 
 
 def read_article(

@@ -311,7 +311,6 @@ def _show(
 ) -> int:
     """Lay the page out for a person (wrapped, styled, paged when taller than the screen), or print
     plain text for a program. A reader who goes away (``q``, ``| head``) is a normal end."""
-    import dataclasses
     from typing import cast
 
     from reader.console import (
@@ -333,7 +332,7 @@ def _show(
         if not settings.pretty:
             from reader.render import text
 
-            plain = article if teasers else dataclasses.replace(article, teasers=())
+            plain = article if teasers else article.replace(teasers=())
             out.write(text.render(plain))
             out.flush()
             return int(ExitCode.OK)
@@ -373,7 +372,6 @@ def detect(
 ) -> None:
     """Print each file's encoding, confidence and how it was found."""
     _state["debug"] = debug
-    import dataclasses
     import json
 
     from reader.decode import decode
@@ -400,7 +398,7 @@ def detect(
                 }
                 if d.repair:
                     row["repair"] = d.repair
-                candidates = [dataclasses.asdict(c) for c in d.candidates]
+                candidates = [c.as_dict() for c in d.candidates]
             except BinaryInputError:
                 row = {
                     "path": name,

@@ -1,4 +1,4 @@
-"""The plain data that flows between stages: frozen dataclasses, no I/O, no terminal.
+"""The plain data that flows between stages: frozen values, no I/O, no terminal.
 
 Every stage hands the next one of these types, so a script can stop after any stage, and the JSON
 contract (``to_dict``/``from_dict``) is defined here in one place. Rendering lives in ``render``.
@@ -7,15 +7,20 @@ contract (``to_dict``/``from_dict``) is defined here in one place. Rendering liv
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal, TypedDict, overload
+
+from reader.record import Value
+
+# Type-only names stay behind this flag: importing typing would cost every start 3 ms.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, Literal, TypedDict, overload
+
+    DecodeMethod = Literal[
+        "bom", "utf-8", "declared", "chardet", "evidence", "heuristic", "fallback", "user", "empty"
+    ]
 
 SCHEMA = "reader.article/1"
-
-DecodeMethod = Literal[
-    "bom", "utf-8", "declared", "chardet", "evidence", "heuristic", "fallback", "user", "empty"
-]
 
 
 class Part(StrEnum):
@@ -29,8 +34,7 @@ class Part(StrEnum):
     BLANK = "blank"
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(Value):
     """Text plus the facts of how it was decoded: a decoder that forgets its codec is a bug."""
 
     text: str
@@ -41,11 +45,11 @@ class Decoded:
     repair: str | None = (
         None  # the misreading undone, e.g. "gb18030 read as cp1252, saved as UTF-8"
     )
-    candidates: tuple[Candidate, ...] = field(default=(), compare=False)
+    candidates: tuple[Candidate, ...] = ()
+    _no_compare: ClassVar[tuple[str, ...]] = ("candidates",)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(Value):
     """One encoding the decoder weighed, where it came from and how it fared (``detect --verbose``).
 
     ``score`` is the evidence: the mean log-odds, per non-ASCII character, that the decoded text is
@@ -60,16 +64,14 @@ class Candidate:
     chosen: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(Value):
     """A run of text with the 1-based input lines it came from."""
 
     text: str
     lines: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Teaser:
+class Teaser(Value):
     """Another article's snippet: its text, whether it was cut off, its own date if it had one."""
 
     text: str
@@ -78,8 +80,7 @@ class Teaser:
     date: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Metadata:
+class Metadata(Value):
     """What the byline said. ``lines`` keeps the raw metadata lines, so placeholders are not lost."""
 
     authors: tuple[str, ...] = ()
@@ -92,8 +93,7 @@ class Metadata:
     lines: tuple[Block, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class PageHints:
+class PageHints(Value):
     """Evidence a richer input (HTML) gives beyond its text lines. Optional: text dumps have none.
 
     Line sets hold 1-based line numbers of the text handed to ``parse``.
@@ -111,8 +111,7 @@ class PageHints:
     content_lines: frozenset[int] = frozenset()  # inside the page's article container, if found
 
 
-@dataclass(frozen=True, slots=True)
-class Explanation:
+class Explanation(Value):
     """Why one input line went where it did: the debugging view behind ``reader explain``."""
 
     line: int
@@ -177,11 +176,13 @@ class Explanations(Sequence[Explanation]):
     def _make(self, i: int) -> Explanation:
         return Explanation(self._numbers[i], self._parts[i], self._reasons[i], self._texts[i])
 
-    @overload
-    def __getitem__(self, index: int) -> Explanation: ...
+    if TYPE_CHECKING:
 
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Explanation, ...]: ...
+        @overload
+        def __getitem__(self, index: int) -> Explanation: ...
+
+        @overload
+        def __getitem__(self, index: slice) -> tuple[Explanation, ...]: ...
 
     def __getitem__(self, index: int | slice) -> Explanation | tuple[Explanation, ...]:
         if isinstance(index, slice):
@@ -199,8 +200,7 @@ class Explanations(Sequence[Explanation]):
         return f"Explanations({list(self)!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class EncodingInfo:
+class EncodingInfo(Value):
     name: str | None
     method: str
     confidence: float | None = None
@@ -208,13 +208,12 @@ class EncodingInfo:
     repair: str | None = None  # the mojibake repair applied, e.g. "utf-8 read as cp1252"
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(Value):
     """One parsed page. Nothing vanishes: what is not body is kept as metadata, teaser or boilerplate."""
 
     title: str | None = None
     title_lines: tuple[int, ...] = ()
-    metadata: Metadata = field(default_factory=Metadata)
+    metadata: Metadata = Metadata()
     body: tuple[Block, ...] = ()
     teasers: tuple[Teaser, ...] = ()
     boilerplate: tuple[Block, ...] = ()
@@ -224,7 +223,9 @@ class Article:
     dialect: str | None = None
     path: str | None = None
     line_count: int = 0
-    explanations: Sequence[Explanation] = field(default=(), compare=False, repr=False)
+    explanations: Sequence[Explanation] = ()
+    _no_compare: ClassVar[tuple[str, ...]] = ("explanations",)
+    _no_repr: ClassVar[tuple[str, ...]] = ("explanations",)
 
     @property
     def authors(self) -> tuple[str, ...]:
@@ -319,46 +320,45 @@ class Article:
         )
 
 
-class TeaserDict(TypedDict):
-    text: str
-    truncated: bool
-    date: str | None
+if TYPE_CHECKING:
 
+    class TeaserDict(TypedDict):
+        text: str
+        truncated: bool
+        date: str | None
 
-class EncodingDict(TypedDict):
-    name: str | None
-    method: str
-    confidence: float | None
-    replacements: int
-    repair: str | None
+    class EncodingDict(TypedDict):
+        name: str | None
+        method: str
+        confidence: float | None
+        replacements: int
+        repair: str | None
 
+    class LinesDict(TypedDict):
+        total: int
+        title: list[int]
+        metadata: list[list[int]]
+        body: list[list[int]]
+        teasers: list[list[int]]
+        boilerplate: list[list[int]]
+        blank: list[int]
 
-class LinesDict(TypedDict):
-    total: int
-    title: list[int]
-    metadata: list[list[int]]
-    body: list[list[int]]
-    teasers: list[list[int]]
-    boilerplate: list[list[int]]
-    blank: list[int]
-
-
-class ArticleDict(TypedDict):
-    schema: str
-    path: str | None
-    title: str | None
-    authors: list[str]
-    source: str | None
-    published: str | None
-    updated: str | None
-    views: int | None
-    editor: str | None
-    credits: list[str]
-    body: list[str]
-    teasers: list[TeaserDict]
-    boilerplate: list[str]
-    metadata_lines: list[str]
-    encoding: EncodingDict
-    language: str | None
-    dialect: str | None
-    lines: LinesDict
+    class ArticleDict(TypedDict):
+        schema: str
+        path: str | None
+        title: str | None
+        authors: list[str]
+        source: str | None
+        published: str | None
+        updated: str | None
+        views: int | None
+        editor: str | None
+        credits: list[str]
+        body: list[str]
+        teasers: list[TeaserDict]
+        boilerplate: list[str]
+        metadata_lines: list[str]
+        encoding: EncodingDict
+        language: str | None
+        dialect: str | None
+        lines: LinesDict

@@ -12,7 +12,6 @@ import itertools
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.dates import citation_date, find_dates
@@ -31,6 +30,7 @@ from reader.metadata import (
     tail_authors,
 )
 from reader.model import Article, Block, Explanations, Metadata, PageHints, Part, Teaser
+from reader.record import Value
 from reader.segment import CJK_RE, Dialect, Line, markup_text, segment, text_size
 
 if TYPE_CHECKING:
@@ -118,8 +118,7 @@ _RELATIVE_TIME = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ParseOptions:
+class ParseOptions(Value):
     """Options for parsing, travelling as one object (cf. black's Mode)."""
 
     dialect: Dialect | None = None
