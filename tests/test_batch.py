@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import pickle
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader import read_article
 from reader.batch import (
@@ -70,6 +73,23 @@ def test_files_are_named_as_tar_would_store_them() -> None:
     assert output_path("out", "up/page.txt", Format.JSON) == "out/up/page.json"
     assert output_path("out", "noext", Format.TEXT) == "out/noext.txt"
     assert output_path("out", ".dotfile", Format.MD) == "out/.dotfile.md"
+    assert (mirror("/"), mirror("."), mirror(".."), mirror("a/..")) == (
+        "page",
+        "page",
+        "..",
+        "page",
+    )
+
+
+@given(st.lists(st.sampled_from(["a", "b.txt", ".", "..", "", "/", "//"]), max_size=8))
+def test_mirror_names_as_pathlib_would(pieces: list[str]) -> None:
+    """mirror works on strings (pathlib is off the start-up path); PurePath is the reference."""
+    path = "".join(pieces) or "."
+    pure = PurePath(os.path.normpath(path))
+    parts = list(pure.parts[1:] if pure.anchor else pure.parts)
+    while parts and parts[0] == os.pardir:
+        parts.pop(0)
+    assert mirror(path) == (str(PurePath(*parts)) if parts else pure.name or "page")
 
 
 def test_a_directory_without_matches_is_an_input_with_an_error(tmp_path: Path) -> None:

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, TypeVar
 
 from reader.decode import decode
 from reader.model import Article, EncodingInfo
 from reader.parse import ParseOptions, parse_text
 from reader.source import DEFAULT_MAX_BYTES, read_source
 
+TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
     import os
+    from typing import TypeVar
 
     from reader.html import HtmlPage
 
 INPUT_KINDS = ("auto", "html", "text")
-T = TypeVar("T")
+if TYPE_CHECKING:
+    T = TypeVar("T")
 
 
 def read_text(

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Final
 
 from reader.record import Record
+
+TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
+if TYPE_CHECKING:
+    from typing import Final
 
 MONTHS = {
     name: i

@@ -37,11 +37,12 @@ import math
 import re
 import unicodedata
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import BinaryInputError, DecodeError, UsageError
 from reader.model import Candidate, Decoded
+from reader.record import Record
 
+TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
     from reader.model import DecodeMethod
 
@@ -433,12 +434,15 @@ def _is_cjk(ch: str) -> bool:
     )
 
 
-class Evidence(NamedTuple):
+class Evidence(Record):
     """How much a reading looks like real text: summed log-odds over its non-ASCII characters."""
 
-    total: float
-    chars: int  # non-ASCII characters scored
-    cjk: int  # of which Han, kana or Hangul
+    __slots__ = ("chars", "cjk", "total")
+
+    def __init__(self, total: float, chars: int, cjk: int) -> None:
+        self.total = total
+        self.chars = chars  # non-ASCII characters scored
+        self.cjk = cjk  # of which Han, kana or Hangul
 
     @property
     def mean(self) -> float:

@@ -7,11 +7,11 @@ only by ``reader view``, so conversions never load rich.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from reader.render import json as json_format
 from reader.render import markdown, text
 
+TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
