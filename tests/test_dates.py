@@ -72,3 +72,14 @@ def test_a_closing_citation_dates_an_essay_in_a_dump() -> None:
     para = "文化革命是一场有着极为广泛的群众参与的政治运动。因此，如何理解这种广泛的群众参与，就成为理解文革的重要内容。"
     page = f"比赛革命的革命\n\n{para}\n\n{para}\n\n      ——《北京之春》1996年6月号\n"
     assert read_text(page).metadata.published == "1996-06"
+
+
+def test_every_month_name_wakes_the_named_month_patterns() -> None:
+    """They compile only for a line with a Latin, Greek or Cyrillic letter: a name without one
+    would never be read."""
+    from reader.dates import _MONTH_LETTER, MONTHS
+
+    for name in MONTHS:
+        for form in (name, name.upper(), name.title()):
+            assert _MONTH_LETTER.search(form), form
+    assert _MONTH_LETTER.search("更新时间：2022年11月20日 12:30") is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
 
 from reader.record import Record
 
@@ -97,7 +98,7 @@ _TIME = (
     r"(?:[\sT,]*(?:at\s+)?(?P<H>[01]?\d|2[0-3])\s*[:：时時]\s*(?P<M>[0-5]\d)"
     r"(?:\s*[:：分]\s*(?P<S>[0-5]\d)(?:\.\d+)?)?\s*(?:秒)?(?P<ampm>\s*[AaPp]\.?[Mm]\.?)?)?"
 )
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_NUMERIC: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ymd",
         re.compile(
@@ -112,31 +113,48 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + _TIME
         ),
     ),
-    (
-        "month-name",
-        re.compile(
-            r"(?i)\b(?P<mon>"
-            + _MONTH_ALT
-            + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+"
-            r"(?P<y>(?:19|20)\d\d)\b" + _TIME
-        ),
-    ),
-    (
-        "day-month-name",
-        re.compile(
-            # (?<!\d), not \b: a date glued to a word ("Original Research7 April 2020");
-            # "de" as Spanish and Portuguese write it ("10 de maio de 2022").
-            r"(?i)(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>"
-            + _MONTH_ALT
-            + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b"
-            + _TIME
-        ),
-    ),
-    (
-        "ym",
-        re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?!\s*\d)"),
-    ),
 )
+_YEAR_MONTH = (
+    "ym",
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?!\s*\d)"),
+)
+# Every month name has letters of the Latin, Greek or Cyrillic blocks; a line without any (most
+# CJK lines) needs neither named-month pattern, so they compile when a line first has one (3 ms
+# of a 50 ms start, for the two case-insensitive alternations of 80 names).
+_MONTH_LETTER = re.compile(r"(?=[^\W\d_])[\x00-\u04ff]")
+
+
+@cache
+def _named() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return (
+        (
+            "month-name",
+            re.compile(
+                r"(?i)\b(?P<mon>"
+                + _MONTH_ALT
+                + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+"
+                r"(?P<y>(?:19|20)\d\d)\b" + _TIME
+            ),
+        ),
+        (
+            "day-month-name",
+            re.compile(
+                # (?<!\d), not \b: a date glued to a word ("Original Research7 April 2020");
+                # "de" as Spanish and Portuguese write it ("10 de maio de 2022").
+                r"(?i)(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>"
+                + _MONTH_ALT
+                + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b"
+                + _TIME
+            ),
+        ),
+    )
+
+
+def _patterns(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The date patterns that can match ``text``, in the order they take their dates."""
+    if _MONTH_LETTER.search(text) is None:
+        return (*_NUMERIC, _YEAR_MONTH)
+    return (*_NUMERIC, *_named(), _YEAR_MONTH)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -188,7 +206,7 @@ def find_dates(text: str, *, dayfirst: bool = False) -> list[FoundDate]:
         return []  # every pattern needs a four-digit year: most lines have none
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _patterns(text):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

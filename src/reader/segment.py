@@ -68,9 +68,13 @@ _LYNX_HEAD = re.compile(r"\s*IFRAME:\s*\S*|\s*CAPTION:", re.IGNORECASE)
 # space or a letter), so their order in the alternation changes nothing.
 _LYNX_TAG = re.compile(_LYNX_INLINE + r"|^(?:" + _LYNX_HEAD.pattern + ")", re.IGNORECASE)
 _FIELD = re.compile(r"_{4,}")
-_CJK_GAP = re.compile(
-    r"(?<=[\u3400-\u9fff\uff01-\uff5e」』”）】》])\s+(?=[\u3400-\u9fff「『“（【《])"
-)
+# A gap in CJK text: whitespace between a Han character (or closing full-width punctuation) and
+# a Han character (or opening punctuation). Found as whitespace between two non-ASCII characters,
+# then checked in Python (_cjk_pieces): a class of the Han range costs 2 ms to compile, on every
+# start, while the ASCII complement costs a tenth of one.
+_WIDE_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_GAP_OPENS = frozenset("「『“（【《")
+_GAP_CLOSES = frozenset("」』”）】》")
 _RULE_CHARS = frozenset(" \t|:-+=_*~")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 # Leading spaces are taken only from the start of a run of them: "\s*\|" alone retries a long run
@@ -197,15 +201,37 @@ def _fragments(text: str) -> int:
     is ASCII, or has no space and no other whitespace (all of which is unprintable), has none."""
     if text.isascii() or (" " not in text and text.isprintable()):
         return 1
-    return len(_CJK_GAP.split(text))
+    return len(_cjk_pieces(text))
+
+
+def _cjk_pieces(text: str) -> list[str]:
+    """``text`` split at its CJK gaps, which are dropped.
+
+    >>> _cjk_pieces("環 保 團體 ok 中文\u3000（注） a")
+    ['環', '保', '團體 ok 中文', '（注） a']
+    """
+    pieces = []
+    start = 0
+    for gap in _WIDE_GAP.finditer(text):
+        before = text[gap.start() - 1]
+        after = text[gap.end()]
+        if (
+            "\u3400" <= before <= "\u9fff"
+            or "\uff01" <= before <= "\uff5e"
+            or before in _GAP_CLOSES
+        ) and ("\u3400" <= after <= "\u9fff" or after in _GAP_OPENS):
+            pieces.append(text[start : gap.start()])
+            start = gap.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def _unspace_cjk(text: str) -> str:
     """Undo letter-spacing ("環 保 團 體" → "環保團體"), which some sites use for every CJK line."""
-    pieces = _CJK_GAP.split(text)
+    pieces = _cjk_pieces(text)
     single = sum(1 for p in pieces if len(p) == 1)
     if len(pieces) >= 6 and single >= 0.8 * len(pieces):
-        return _CJK_GAP.sub("", text)
+        return "".join(pieces)
     return text
 
 
