@@ -76,3 +76,15 @@ def _walk(items: list[tuple[object, object]]) -> list[tuple[object, object]]:
                         if isinstance(sub, sre_parse.SubPattern):
                             out += _walk(list(sub))
     return out
+
+
+def test_every_by_word_holds_a_hint() -> None:
+    """read_byline searches for "By …" only on lines holding a hint: a "by" word added to the
+    pattern without one would never be read."""
+    from reader.metadata import _BY_HINTS, _by_re
+
+    words = re.search(r"\(\?:(\[Bb\]y\|[^)]*)\)", _by_re().pattern)
+    assert words is not None
+    for word in words.group(1).split("|"):
+        for form in re.sub(r"\[(\w)(\w)\]", r"\1", word), re.sub(r"\[(\w)(\w)\]", r"\2", word):
+            assert any(hint in form for hint in _BY_HINTS), form

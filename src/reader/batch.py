@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import deque
-from fnmatch import fnmatchcase
 from itertools import chain, islice
 
 from reader.errors import OutputError, ReaderError
@@ -136,6 +135,8 @@ def _walk(root: str, rel: str, glob: str) -> Iterator[Input]:
     """Files under ``root`` whose name matches ``glob``, depth first, names sorted at each level
     (the order ``sorted(Path(root).rglob(glob))`` gives, without holding the whole tree).
     Symlinked directories are not followed, so a link loop cannot make the walk endless."""
+    from fnmatch import fnmatchcase  # only directories need it
+
     try:
         with os.scandir(root) as it:
             entries = sorted(it, key=lambda e: e.name)

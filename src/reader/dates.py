@@ -249,10 +249,14 @@ def parse_date(text: str, *, dayfirst: bool = False) -> str | None:
 # "——《北京之春》1996年6月号", "原载《读书》2003年5月": the periodical an essay first appeared in,
 # closing the text. A dash or a verb of reprinting leads, so a sentence naming a paper is not it.
 _REPRINTED = r"原载|原載|载于|載於|刊于|刊於|刊载于|刊載於|选自|選自|摘自|转载自|轉載自|转自|轉自"
-_CITATION = re.compile(
-    rf"^\s*(?:(?:[—－―]{{1,2}}|-{{2}})\s*(?:{_REPRINTED})?|(?:{_REPRINTED}))"
-    r"\s*《[^《》]{1,30}》\s*(?P<when>[^《》]{4,24})$"
-)
+
+
+@cache
+def _citation() -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*(?:(?:[—－―]{{1,2}}|-{{2}})\s*(?:{_REPRINTED})?|(?:{_REPRINTED}))"
+        r"\s*《[^《》]{1,30}》\s*(?P<when>[^《》]{4,24})$"
+    )
 
 
 def citation_date(line: str) -> str | None:
@@ -261,7 +265,7 @@ def citation_date(line: str) -> str | None:
     >>> citation_date("——《北京之春》1996年6月号"), citation_date("他在《读书》2003年5月发表")
     ('1996-06', None)
     """
-    m = _CITATION.match(line)
+    m = _citation().match(line)
     if m is None:
         return None
     return parse_date(m.group("when"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import cache
 
 from reader.dates import find_dates
 from reader.record import Record
@@ -355,14 +356,21 @@ _NAME_WORD = (
     r"[A-ZÀ-ÖØ-ÞĀ-žΑ-ΩА-Я][\w.'\-]*"
     r"(?:[ \t]+(?!and\b)[A-Za-zÀ-ÖØ-öø-žΑ-ωА-я][\w.'\-]*){0,3}"
 )
-_BY_RE = re.compile(
-    r"(?:^\s*(?:(?:Posted|Written|Words|Story|Text|Post author)\s+)?|(?<=\d)\s+)"
-    r"(?:[Bb]y|BY|Par|par|[Vv]on|Por|por|Door|door)\s+(?P<names>"
-    + _NAME_WORD
-    + r"(?:\s*(?:,|and|&)\s*"
-    + _NAME_WORD
-    + r"){0,4})"
-)
+_BY_HINTS = ("by", "By", "BY", "ar", "on", "or")
+
+
+@cache
+def _by_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^\s*(?:(?:Posted|Written|Words|Story|Text|Post author)\s+)?|(?<=\d)\s+)"
+        r"(?:[Bb]y|BY|Par|par|[Vv]on|Por|por|Door|door)\s+(?P<names>"
+        + _NAME_WORD
+        + r"(?:\s*(?:,|and|&)\s*"
+        + _NAME_WORD
+        + r"){0,4})"
+    )
+
+
 _WEN_RE = re.compile(
     r"(?:^|[\s(（【\[])(?:文|图文|圖文)\s*[/／|｜]\s*(?P<name>(?:(?![\x00-\x7f])[^\W\d_]|·){2,4})"
 )
@@ -394,8 +402,14 @@ _CREDIT_RE = re.compile(
 _NAMES_JOINED = r"(?:(?<!\s)\s+)?(?:[、，,;；/／&]|\band\b|和|及|與|与)\s*"
 # CJK names are also told apart by a space alone ("王建宏 张文攀")…
 _NAME_SPLIT = re.compile(_NAMES_JOINED + r"|(?<!\s)\s+(?=(?![\x00-\x7f])[^\W\d_])")
+
+
 # …but without CJK a space is inside a name ("Михаил Деришев", "José Álvarez"), not between two.
-_NAME_SPLIT_SPACED = re.compile(_NAMES_JOINED)
+@cache
+def _name_split_spaced() -> re.Pattern[str]:
+    return re.compile(_NAMES_JOINED)
+
+
 _VALUE_CUT = re.compile(r"\s{2,}|[|｜【\[<>()（）]|\u3000")
 _NUMBER = re.compile(r"\d[\d,]*")
 _GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
@@ -450,12 +464,22 @@ def is_placeholder(value: str) -> bool:
     return not v or v in PLACEHOLDERS or bool(_GARBAGE.search(v))
 
 
-# The newsroom's roles in English: part of _ROLE (no name holds one) and of _NEWSROOM_ROLE.
+# The newsroom's roles in English: part of _role() (no name holds one) and of _newsroom_role().
 _ENGLISH_ROLES = r"writer|correspondent|reporter|contributor|editor"
-_ROLE = re.compile(r"(?i)\b(?:staff|" + _ENGLISH_ROLES + r"|news|agency)\b")
-_CJK_ROLE = re.compile(
-    r"评论员|評論員|记者|記者|编辑|編輯|通讯员|通訊員|特约|特約|主持人|实习生|實習生|本报|本報|综合|綜合"
-)
+
+
+@cache
+def _role() -> re.Pattern[str]:
+    return re.compile(r"(?i)\b(?:staff|" + _ENGLISH_ROLES + r"|news|agency)\b")
+
+
+@cache
+def _cjk_role() -> re.Pattern[str]:
+    return re.compile(
+        r"评论员|評論員|记者|記者|编辑|編輯|通讯员|通訊員|特约|特約|主持人|实习生|實習生|本报|本報|综合|綜合"
+    )
+
+
 # Spaces from the start of their run only, as in _NAME_SPLIT.
 _REPORTS = re.compile(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|撰文|整理)$")
 
@@ -469,7 +493,7 @@ def split_names(value: str) -> list[str]:
     """``张三、李四`` / ``A and B`` → names, placeholders dropped."""
     names = []
     # Han, kana and hangul all lie at U+3040 or above; the scripts that space names lie below.
-    splitter = _NAME_SPLIT if any(c >= "\u3040" for c in value) else _NAME_SPLIT_SPACED
+    splitter = _NAME_SPLIT if any(c >= "\u3040" for c in value) else _name_split_spaced()
     parts = [p for p in splitter.split(value.strip()) if p.strip()]
     if len(parts) > 1 and _REPORTS.search(parts[-1]):
         parts.pop()  # "记者 彭冲 山东冠县报道": the last part is where from, not who
@@ -479,8 +503,8 @@ def split_names(value: str) -> list[str]:
             name
             and not is_placeholder(name)
             and len(name) <= 40
-            and not _ROLE.search(name)
-            and not _CJK_ROLE.search(name)
+            and not _role().search(name)
+            and not _cjk_role().search(name)
         ):
             names.append(name)
     return names
@@ -591,7 +615,8 @@ def read_byline(text: str, into: Byline | None = None, *, dayfirst: bool = False
                 b.editor = "、".join(names)
         elif f is Field.CREDIT and value:
             b.credits.append(f"{text[_start:vstart].strip(' :：')}：{value}")
-    by = _BY_RE.search(text)
+    # Each "by" word (By, Par, von, Por, Door…) holds one of these: most lines need no search.
+    by = _by_re().search(text) if any(w in text for w in _BY_HINTS) else None
     if by:
         b.fields.append(Field.AUTHOR)
         for name in split_names(by.group("names")):
@@ -647,12 +672,16 @@ _TAIL_AUTHOR_RE = re.compile(
     + NAME_LIST
     + r")(?:\s+(?![\x00-\x7f])[^\W\d_]{2,8}(?:报道|報導|電|电))?\s*[)）]\s*$"
 )
+
+
 # Name patterns use "a non-ASCII letter" rather than the Han range: a class spanning
 # U+4E00–U+9FFF costs Python's re about 2 ms to compile, paid by every run of the command.
 # Organisations, not people: a "name" ending in one of these is a newsroom or an office.
-_ORG_END = re.compile(
-    r"(?:社|报|報|网|網|台|部|局|委|厅|廳|院|会|會|中心|办|辦|处|處|站|所|组|組|图|圖|完)$"
-)
+@cache
+def _org_end() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:社|报|報|网|網|台|部|局|委|厅|廳|院|会|會|中心|办|辦|处|處|站|所|组|組|图|圖|完)$"
+    )
 
 
 # The commonest Chinese surnames (single and double). An unlabelled "name" must start with one:
@@ -699,7 +728,7 @@ def looks_like_cjk_name(name: str) -> bool:
 
 def _people(names: str) -> list[str]:
     found = split_names(names)
-    if not found or any(_ORG_END.search(n) for n in found):
+    if not found or any(_org_end().search(n) for n in found):
         return []
     # Rare surnames exist (风, 哈…): all must be name-shaped, and most must start with a common one.
     common = sum(looks_like_cjk_name(n) for n in found)
@@ -778,16 +807,20 @@ def latin_name_line(text: str) -> list[str]:
 
 
 # A newsroom role: "Education editor", "Staff Writer", "Mitglied der Redaktion", "rédactrice".
-_NEWSROOM_ROLE = re.compile(
-    r"(?i)\b(?:" + _ENGLISH_ROLES + r"|columnist|journalist(?:in)?|"
-    r"redakteur(?:in)?|korrespondent(?:in)?|[\w-]*redaktion|rédact(?:eur|rice)|journaliste|"
-    r"correspondant|redattore|giornalista|periodista|redactor|repórter|jornalista)\b"
-)
+@cache
+def _newsroom_role() -> re.Pattern[str]:
+    return re.compile(
+        r"(?i)\b(?:" + _ENGLISH_ROLES + r"|columnist|journalist(?:in)?|"
+        r"redakteur(?:in)?|korrespondent(?:in)?|[\w-]*redaktion|rédact(?:eur|rice)|journaliste|"
+        r"correspondant|redattore|giornalista|periodista|redactor|repórter|jornalista)\b"
+    )
 
 
 def _is_role(text: str) -> bool:
     return (
-        len(text) <= 60 and not any(c.isdigit() for c in text) and bool(_NEWSROOM_ROLE.search(text))
+        len(text) <= 60
+        and not any(c.isdigit() for c in text)
+        and bool(_newsroom_role().search(text))
     )
 
 
@@ -824,14 +857,20 @@ def merge(into: Byline, other: Byline) -> Byline:
     return into
 
 
-_ANCHOR_LEAD = re.compile(r"(?i)^.*?\b(?:von|vom(?:\s*autor(?:in)?)?|by|par|por|door)\b\s*")
-_ANCHOR_JUNK = re.compile(r"_+|\*+|->|<-|[→»<>]")
+@cache
+def _anchor_lead() -> re.Pattern[str]:
+    return re.compile(r"(?i)^.*?\b(?:von|vom(?:\s*autor(?:in)?)?|by|par|por|door)\b\s*")
+
+
+@cache
+def _anchor_junk() -> re.Pattern[str]:
+    return re.compile(r"_+|\*+|->|<-|[→»<>]")
 
 
 def name_from_anchor(anchor: str) -> str | None:
     """The person in an author-page link text: "Alle Beiträge von Jane Roe ->" → "Jane Roe"."""
-    text = _ANCHOR_JUNK.sub(" ", anchor).strip()
-    text = _ANCHOR_LEAD.sub("", text).strip()
+    text = _anchor_junk().sub(" ", anchor).strip()
+    text = _anchor_lead().sub("", text).strip()
     text = re.sub(r"(?i)^(?:autor(?:in)?|author)\s*", "", text).strip()
     if not text or any(ch.isdigit() for ch in text):
         return None

@@ -8,10 +8,17 @@ input file (CRLF, CR, LS and PS each end one line, as they do in editors).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # C0/C1 controls except tab and newline; zero-width and BOM characters that scraped pages leak.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff]")
-_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
+
+
+@cache
+def _newlines() -> re.Pattern[str]:
+    return re.compile(r"\r\n|[\r\u2028\u2029\x85]")
+
+
 _BREAKS = re.compile(r"[\r\u2028\u2029\x85]")  # the newlines other than "\n" (and "\r\n")
 
 
@@ -21,7 +28,7 @@ def normalise(text: str) -> str:
     >>> normalise("a\\r\\nb\\rc\\x00d")
     'a\\nb\\ncd'
     """
-    return _CONTROL.sub("", _NEWLINES.sub("\n", text))
+    return _CONTROL.sub("", _newlines().sub("\n", text))
 
 
 def split_lines(text: str) -> list[str]:

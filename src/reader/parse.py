@@ -12,6 +12,7 @@ import itertools
 import re
 import sys
 from collections import Counter
+from functools import cache
 
 from reader.dates import citation_date, find_dates
 from reader.metadata import (
@@ -165,12 +166,16 @@ def is_related_heading(line: Line) -> bool:
 
 # A reader's comment opens with its writer and "said:" ("* Jane on May 3, 2018 at 4:47 pm said:").
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-_COMMENT_HEAD = re.compile(
-    r"(?:\bsaid|\bsays|\bwrote|\bwrites|\bschrieb|\bschreibt|\ba dit|\bécrit|\bescribió|\bescribe|"
-    r"\bdisse|\bescreveu|написал[а]?|пишет|说|說|回复|回覆)"
-    r"\s*[:：]\s*$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _comment_head() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:\bsaid|\bsays|\bwrote|\bwrites|\bschrieb|\bschreibt|\ba dit|\bécrit|\bescribió|\bescribe|"
+        r"\bdisse|\bescreveu|написал[а]?|пишет|说|說|回复|回覆)"
+        r"\s*[:：]\s*$",
+        re.IGNORECASE,
+    )
 
 
 def _texty(
@@ -212,7 +217,7 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
         if ln.size <= 60 and _REPLY_HEAD.match(ln.text) and _dated(ln.text):
             heads.append(i)  # "re: <the post's title>  2004-12-27 12:46  Jane": a reply's head
             continue
-        if ln.size > 40 or not ln.text.endswith((":", "：")) or not _COMMENT_HEAD.search(ln.text):
+        if ln.size > 40 or not ln.text.endswith((":", "：")) or not _comment_head().search(ln.text):
             continue
         near = [ln.text] + [lines[j].text for j in range(i + 1, min(len(lines), i + 3))]
         if any(_dated(t) for t in near):

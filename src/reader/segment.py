@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import cache
 
 from reader.dates import find_dates
 from reader.record import Record
@@ -41,8 +42,18 @@ _AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
 _EMPH = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
-_BULLET = re.compile(r"^\s*(?:[*+\-•·‧]|\d{1,3}[.)]|o)\s+(?=\S)")
-_LEAD_DOT = re.compile(r"^[‧•·・▪◆◇■□►▶]\s*(?=\S)")
+
+
+@cache
+def _bullet() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:[*+\-•·‧]|\d{1,3}[.)]|o)\s+(?=\S)")
+
+
+@cache
+def _lead_dot() -> re.Pattern[str]:
+    return re.compile(r"^[‧•·・▪◆◇■□►▶]\s*(?=\S)")
+
+
 # What a stripped line that either matches starts with (besides a digit, \d being isdecimal):
 # most lines start with none of them and need neither match.
 _MARK_FIRST = frozenset("*+-•·‧o‧•·・▪◆◇■□►▶")
@@ -76,7 +87,13 @@ _WIDE_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _GAP_OPENS = frozenset("「『“（【《")
 _GAP_CLOSES = frozenset("」』”）】》")
 _RULE_CHARS = frozenset(" \t|:-+=_*~")
-_SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
+
+
+@cache
+def _spaces() -> re.Pattern[str]:
+    return re.compile(r"[ \t\u00a0\u3000]{2,}")
+
+
 # Leading spaces are taken only from the start of a run of them: "\s*\|" alone retries a long run
 # of spaces that no pipe follows from each of its positions, O(n²).
 _CELL_SPLIT = re.compile(r"(?:(?<!\s)\s+)?\|\s*")
@@ -169,13 +186,15 @@ class Line(Record):
 
 # An address starts where a run of local-part characters starts (the lookbehind) and its parts
 # cannot contain another "@": "\S+@\S+\.\w+" backtracked in O(n³) on a long token of ".@".
-_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@,;<>()\[\]])[^\s@,;<>()\[\]]+@[^\s@]+\.\w+")
+@cache
+def _url() -> re.Pattern[str]:
+    return re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@,;<>()\[\]])[^\s@,;<>()\[\]]+@[^\s@]+\.\w+")
 
 
 def text_size(text: str) -> int:
     """Reading units of a text; URLs and e-mail addresses are not reading."""
     if "://" in text or "www." in text or "@" in text:
-        text = _URL.sub(" ", text)
+        text = _url().sub(" ", text)
     if text.isascii():
         return len(WORD_RE.findall(text)) * 2  # no CJK to count or blank out
     # One pass counts the CJK characters and blanks them out (findall built a list of them all:
@@ -346,7 +365,7 @@ def _strip_flat_links(
     i = 0
     # A target can hold an author path only if the line does (the pattern has no anchors): one
     # search of the line, not one per link, for most lines.
-    look = authors is not None and AUTHOR_URL.search(text) is not None
+    look = authors is not None and _author_url().search(text) is not None
     for m in _FLAT_LINK.finditer(text):
         j = m.start()
         if j > i:
@@ -356,7 +375,7 @@ def _strip_flat_links(
             buf.append(piece)
         anchor = m.group(1).strip()
         end = m.end()
-        if look and anchor and AUTHOR_URL.search(text, m.start(2), end):
+        if look and anchor and _author_url().search(text, m.start(2), end):
             found.append(anchor)
         shown = _place_anchor(buf, anchor, m.group(2), keep_links, keep_images)
         if shown:
@@ -374,11 +393,13 @@ def _strip_flat_links(
     return out, link_chars, anchors
 
 
-AUTHOR_URL = re.compile(
-    r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|profiles?|people|writers?|journalists?|"
-    r"reporters?|columnists?|staff|redakt(?:eur|ion)|mitarbeiter)/",
-    re.IGNORECASE,
-)
+@cache
+def _author_url() -> re.Pattern[str]:
+    return re.compile(
+        r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|profiles?|people|writers?|journalists?|"
+        r"reporters?|columnists?|staff|redakt(?:eur|ion)|mitarbeiter)/",
+        re.IGNORECASE,
+    )
 
 
 def _strip_links(
@@ -429,7 +450,7 @@ def _strip_links(
             if end > 0:
                 start = opens.pop()
                 anchor = "".join(buf[start + 1 :]).strip()
-                if authors is not None and anchor and AUTHOR_URL.search(text, j + 2, end):
+                if authors is not None and anchor and _author_url().search(text, j + 2, end):
                     authors.append(anchor)
                 del buf[start:]
                 if _place_anchor(buf, anchor, text[j + 2 : end - 1], keep_links, keep_images):
@@ -452,13 +473,13 @@ def markup_text(raw: str, *, links: bool, images: bool) -> str:
     text = _HEADING.sub("", raw)
     text, _, _ = _strip_links(text, keep_links=links, keep_images=images)
     text = _EMPH.sub("", _QUOTE.sub("", text)).strip()
-    b = _BULLET.match(text) or _LEAD_DOT.match(text)
+    b = _bullet().match(text) or _lead_dot().match(text)
     if b:
         text = text[b.end() :]
     text = _ESCAPE.sub(r"\1", text)
     if "|" in text and "](" not in text:
         text = " ".join(c for c in (c.strip() for c in _CELL_SPLIT.split(text)) if c)
-    return _SPACES.sub(" ", text).strip()
+    return _spaces().sub(" ", text).strip()
 
 
 _LINK_TAIL = re.compile(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"]{0,500}\")?\)")
@@ -516,7 +537,7 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         stripped = ""
     first = stripped[:1]
     b = (
-        (_BULLET.match(stripped) or _LEAD_DOT.match(stripped))
+        (_bullet().match(stripped) or _lead_dot().match(stripped))
         if first in _MARK_FIRST or first.isdecimal()
         else None
     )
@@ -536,7 +557,7 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     else:
         cells = stripped or ()
     if "  " in stripped or "\t" in stripped or "\u3000" in stripped or "\xa0" in stripped:
-        stripped = _SPACES.sub(" ", stripped).strip()
+        stripped = _spaces().sub(" ", stripped).strip()
     if " " in stripped and CJK_RE.search(stripped):
         stripped = _unspace_cjk(stripped)
     image_only = not stripped and ("![" in raw or "[IMG" in raw or bool(_LYNX_TAG.search(raw)))

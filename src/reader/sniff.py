@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body)(?=[\s>/])", re.IGNORECASE)
-_COMMON_TAG = re.compile(
-    r"</?(?:div|table|tr|td|p|a|span|form|script|style|meta|link|title|br|img|ul|li|font|center|"
-    r"input|h[1-6])(?=[\s>/])",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _common_tag() -> re.Pattern[str]:
+    return re.compile(
+        r"</?(?:div|table|tr|td|p|a|span|form|script|style|meta|link|title|br|img|ul|li|font|center|"
+        r"input|h[1-6])(?=[\s>/])",
+        re.IGNORECASE,
+    )
 
 
 def looks_like_html(text: str) -> bool:
@@ -26,4 +31,4 @@ def looks_like_html(text: str) -> bool:
         return False
     # Saved pages can open with a long comment before <html>, and saved fragments (a <div> or
     # <table> without <html>/<body>) have none at all: then the markup itself tells.
-    return bool(_HTML_SNIFF.search(text[:8192])) or len(_COMMON_TAG.findall(text[:4096])) >= 5
+    return bool(_HTML_SNIFF.search(text[:8192])) or len(_common_tag().findall(text[:4096])) >= 5

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from reader.render import json as json_format
-from reader.render import markdown, text
-
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -25,12 +22,6 @@ class Format(StrEnum):
     TEXT = "text"
 
 
-RENDERERS: dict[Format, Callable[[Article], str]] = {
-    Format.MD: markdown.render,
-    Format.JSON: json_format.render,
-    Format.JSONL: json_format.render_line,
-    Format.TEXT: text.render,
-}
 EXTENSIONS: dict[Format, str] = {
     Format.MD: ".md",
     Format.JSON: ".json",
@@ -39,9 +30,26 @@ EXTENSIONS: dict[Format, str] = {
 }
 
 
+def renderer(fmt: Format | str) -> Callable[[Article], str]:
+    """The format's ``render``. Each module is imported when its format is first asked for: a
+    shell loop converting to JSON never loads the Markdown one."""
+    fmt = Format(fmt)
+    if fmt is Format.MD:
+        from reader.render import markdown
+
+        return markdown.render
+    if fmt is Format.TEXT:
+        from reader.render import text
+
+        return text.render
+    from reader.render import json as json_format
+
+    return json_format.render if fmt is Format.JSON else json_format.render_line
+
+
 def render(article: Article, fmt: Format | str) -> str:
     """Render an article; the result ends with a newline."""
-    return RENDERERS[Format(fmt)](article)
+    return renderer(fmt)(article)
 
 
 def render_pieces(article: Article, fmt: Format | str) -> Iterator[str]:
@@ -49,5 +57,7 @@ def render_pieces(article: Article, fmt: Format | str) -> Iterator[str]:
     output need not be held whole), the other formats in one piece."""
     fmt = Format(fmt)
     if fmt is Format.JSON:
+        from reader.render import json as json_format
+
         return json_format.pieces(article)
-    return iter((RENDERERS[fmt](article),))
+    return iter((renderer(fmt)(article),))
