@@ -861,13 +861,18 @@ def _cp1252_high() -> dict[str, int]:
 
 _CP1252_HIGH = _cp1252_high()
 _SLOPPY = str.maketrans({ch: chr(byte) for ch, byte in _CP1252_HIGH.items()})
-_NOT_LATIN1_MOJIBAKE = re.compile("[^\x00-\xff" + "".join(_CP1252_HIGH) + "]")
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 
 
 def _sloppy_bytes(text: str) -> bytes | None:
-    """The bytes a Latin-1/cp1252 misreading came from, or None if ``text`` can't be one."""
-    if _NOT_LATIN1_MOJIBAKE.search(text):
-        return None
+    """The bytes a Latin-1/cp1252 misreading came from, or None if ``text`` can't be one.
+
+    Each character beyond Latin-1 is looked up (a class of Latin-1 plus cp1252's letters costs a
+    third of a millisecond to compile at every start); the first of a CJK text ends the search.
+    """
+    for beyond in _BEYOND_LATIN1.finditer(text):
+        if beyond.group() not in _CP1252_HIGH:
+            return None
     return text.translate(_SLOPPY).encode("latin-1")
 
 
