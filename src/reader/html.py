@@ -18,16 +18,18 @@ from __future__ import annotations
 import html as htmlmod
 import json
 import re
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from reader.dates import citation_date, parse_date
 from reader.model import PageHints
+from reader.record import Record, Value
 from reader.segment import CJK_RE, text_size
 
+TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
+    from typing import Any
+
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Elements whose content a reader never sees as text. ``select``/``option``: a drop-down shows one
@@ -186,16 +188,14 @@ _MARK = "\ue000"
 _MARK_LINE = re.compile("^\ue000(\\d+)$")
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlOptions:
+class HtmlOptions(Value):
     """What to keep of the markup in the emitted Markdown."""
 
     links: bool = False
     images: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlPage:
+class HtmlPage(Value):
     """The page as text lines in html2text's dialect, with the markup's evidence beside them."""
 
     text: str
@@ -219,36 +219,69 @@ class Zone(Enum):
     TEASER = "teaser"
 
 
-@dataclass(slots=True, eq=False)
 class _El:
-    """One element of the page, with what later passes measure about it."""
+    """One element of the page, with what later passes measure about it. Compared by identity.
 
-    node: LexborNode | None  # None for a text node
-    tag: str
-    parent: _El | None
-    text: str = ""  # text nodes only
-    marks: str = ""  # id, class and role, lower-cased and split into words
-    children: list[_El] = field(default_factory=list)
-    units: int = 0  # reading units of the text below
-    link_units: int = 0  # of which inside links
-    images: int = 0  # img elements below (or itself)
-    inner_block: bool = False  # a block-level element below
-    breakers: frozenset[str] = frozenset()  # tags below that break lists/tables into walks
-    score: float = 0.0  # paragraph evidence collected from the blocks below
-    listing: bool = False  # a list of other articles (repeated items that lead with a link)
-    in_listing: bool = False  # itself or an ancestor is a listing
-    zone: Zone = Zone.NONE
+    Plain slots, not dataclasses (see ``reader.record``): one is built per element of the page.
+    """
+
+    __slots__ = (  # noqa: RUF023 (field order)
+        "node",
+        "tag",
+        "parent",
+        "text",
+        "marks",
+        "children",
+        "units",
+        "link_units",
+        "images",
+        "inner_block",
+        "breakers",
+        "score",
+        "listing",
+        "in_listing",
+        "zone",
+    )
+
+    def __init__(
+        self,
+        node: LexborNode | None,
+        tag: str,
+        parent: _El | None,
+        *,
+        text: str = "",
+        marks: str = "",
+    ) -> None:
+        self.node = node  # None for a text node
+        self.tag = tag
+        self.parent = parent
+        self.text = text  # text nodes only
+        self.marks = marks  # id, class and role, lower-cased and split into words
+        self.children: list[_El] = []
+        self.units = 0  # reading units of the text below
+        self.link_units = 0  # of which inside links
+        self.images = 0  # img elements below (or itself)
+        self.inner_block = False  # a block-level element below
+        self.breakers: frozenset[str] = frozenset()  # tags below that break lists/tables into walks
+        self.score = 0.0  # paragraph evidence collected from the blocks below
+        self.listing = False  # a list of other articles (repeated items that lead with a link)
+        self.in_listing = False  # itself or an ancestor is a listing
+        self.zone = Zone.NONE
 
 
-@dataclass(slots=True)
-class _Block:
+class _Block(Record):
     """A piece of the page that html2text renders on its own."""
 
-    html: str
-    frame: _El  # the element whose content it is (for a unit: the unit itself)
-    units: int
-    link_units: int
-    headline: bool = False  # the element the page's <title>/og:title names, emitted as "# …"
+    __slots__ = ("frame", "headline", "html", "link_units", "units")
+
+    def __init__(
+        self, html: str, frame: _El, units: int, link_units: int, headline: bool = False
+    ) -> None:
+        self.html = html
+        self.frame = frame  # the element whose content it is (for a unit: the unit itself)
+        self.units = units
+        self.link_units = link_units
+        self.headline = headline  # the element the page's <title>/og:title names, emitted as "# …"
 
 
 def _words(raw: str) -> str:
@@ -324,22 +357,34 @@ def _types(obj: dict[str, Any]) -> str:
     return " ".join(str(k) for k in kind) if isinstance(kind, list) else str(kind or "")
 
 
-@dataclass(slots=True)
-class _Declared:
+class _Declared(Record):
     """What the markup says about the page, before any visible text is read."""
 
-    titles: list[str] = field(default_factory=list)  # og:title, JSON-LD headline, <title>
-    page_title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    # The declared publication time is in UTC ("Z", "+00:00"): its date may not be the page's.
-    published_utc: bool = False
-    updated: str | None = None
-    language: str | None = None
-    urls: list[str] = field(default_factory=list)  # the page's own address, as declared
-    # A publication date in a JSON data island (<script type="application/json">): the page's
-    # own data, yet not a contract like JSON-LD, so it only fills a gap.
-    data_date: str | None = None
+    __slots__ = (  # noqa: RUF023 (field order)
+        "titles",
+        "page_title",
+        "authors",
+        "published",
+        "published_utc",
+        "updated",
+        "language",
+        "urls",
+        "data_date",
+    )
+
+    def __init__(self) -> None:
+        self.titles: list[str] = []  # og:title, JSON-LD headline, <title>
+        self.page_title: str | None = None
+        self.authors: list[str] = []
+        self.published: str | None = None
+        # The declared publication time is in UTC ("Z", "+00:00"): its date may not be the page's.
+        self.published_utc = False
+        self.updated: str | None = None
+        self.language: str | None = None
+        self.urls: list[str] = []  # the page's own address, as declared
+        # A publication date in a JSON data island (<script type="application/json">): the page's
+        # own data, yet not a contract like JSON-LD, so it only fills a gap.
+        self.data_date: str | None = None
 
 
 def _valid_author(name: str) -> bool:
