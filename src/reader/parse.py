@@ -534,7 +534,7 @@ def _is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
     if line.cjk >= 40 and line.sentences + line.clauses >= 3:
         return None  # prose that happens to name its reporter ("据新华社电（记者 张三）…")
     labels = find_labels(text)
-    b = read_byline(text, dayfirst=dayfirst)
+    b = read_byline(text, dayfirst=dayfirst, labels=labels)
     if len(line.cells) > 1 and not b.authors:
         # "Home | By Jane Roe | 30 September 2018": "By" starts a cell, not the line.
         for cell in line.cells:
