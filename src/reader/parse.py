@@ -143,10 +143,24 @@ def is_footer(line: Line) -> bool:
     if line.size > 200:
         return False
     text = line.text
+    if text.isascii():
+        # The caseless phrases and the statement head are all CJK or "©": no ASCII line holds
+        # one. Matched without case, ASCII text holds a Latin phrase only if its lower case
+        # holds it as written (re's extra caseless matches, "ſ", "ı", "K", are none of them
+        # ASCII); most lines hold none, and the caseless pattern tries every position.
+        low = text.lower()
+        return (
+            ("copyright" in low or "(c)" in low or "all rights reserved" in low or "icp" in low)
+            or ("privacy policy" in low or "terms of " in low or "cookie" in low)
+        ) and _FOOTER_LATIN.search(text) is not None
     return (
         _FOOTER_CASELESS.search(text) is not None
-        or _FOOTER_LATIN.search(text) is not None
-        or _FOOTER_HEAD.match(text) is not None
+        # Every Latin phrase holds a "c" or an "r" (no other character matches them caselessly).
+        or (
+            ("c" in text or "r" in text or "C" in text or "R" in text)
+            and _FOOTER_LATIN.search(text) is not None
+        )
+        or ("明" in text and _FOOTER_HEAD.match(text) is not None)
     )
 
 
@@ -161,7 +175,16 @@ def is_related_heading(line: Line) -> bool:
     text = line.text
     if text.endswith(("»", "›", ">>")) and line.size <= 12 and not line.sentences:
         return True
-    return bool(RELATED_RE.match(_BRACKETS.sub("", text)))
+    # _BRACKETS takes only a run of openers at the start and one of closers at the end: text
+    # that neither starts nor ends with one (most) is left as it is, without the substitution.
+    if text and (
+        text[0] in "【[（(<《「『|#*>:：-"
+        or text[0].isspace()
+        or text[-1] in "】]）)>》」』|:：-"
+        or text[-1].isspace()
+    ):
+        text = _BRACKETS.sub("", text)
+    return bool(RELATED_RE.match(text))
 
 
 # A reader's comment opens with its writer and "said:" ("* Jane on May 3, 2018 at 4:47 pm said:").
