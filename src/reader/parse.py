@@ -233,6 +233,8 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
     """
     heads: list[int] = []
     for i, ln in enumerate(lines):
+        if ":" not in ln.text and "：" not in ln.text:
+            continue  # both kinds of head hold a colon; most lines have none
         if ln.size <= 60 and _REPLY_HEAD.match(ln.text) and _dated(ln.text):
             heads.append(i)  # "re: <the post's title>  2004-12-27 12:46  Jane": a reply's head
             continue
@@ -244,7 +246,9 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
     found = heads[0] if len(heads) >= 2 else None
     # A "Reply" link under each comment: two or more mark a thread, which starts at the dated
     # head above the first one.
-    replies = [i for i, ln in enumerate(lines) if ln.size <= 3 and _REPLY_LINK.match(ln.text)]
+    replies = [
+        i for i, ln in enumerate(lines) if ln.size <= 3 and ln.text and _REPLY_LINK.match(ln.text)
+    ]
     if len(replies) >= 2:
         first = replies[0]
         dated = [j for j in _texty(lines, first, -1, 5, reach=11) if _dated(lines[j].text)]
@@ -466,11 +470,12 @@ def _summaries_after_headlines(lines: list[Line]) -> set[int]:
         if ln.empty:
             continue
         if (
-            prev is not None
+            # The line's own measures first: most lines fail them, and need no headline test.
+            ln.size > 20
+            and ln.link_share < 0.3
+            and prev is not None
             and _is_headline_link(lines[prev])
             and not _is_headline_link(ln)
-            and ln.size > 20
-            and ln.link_share < 0.3
         ):
             pairs.append(i)
         prev = i
