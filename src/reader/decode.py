@@ -862,6 +862,13 @@ _NOT_LATIN1_MOJIBAKE = re.compile("[^\x00-\xff" + "".join(_CP1252_HIGH) + "]")
 
 def _sloppy_bytes(text: str) -> bytes | None:
     """The bytes a Latin-1/cp1252 misreading came from, or None if ``text`` can't be one."""
+    try:
+        # The cp1252 codec writes exactly those bytes (its 0xA0–0xFF are Latin-1's) for any
+        # text without C1 controls, in C: the translation below was most of a European page's
+        # decoding. A C1 control, or a character neither code page has, lands below.
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        pass
     if _NOT_LATIN1_MOJIBAKE.search(text):
         return None
     return text.translate(_SLOPPY).encode("latin-1")
