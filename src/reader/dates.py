@@ -194,6 +194,14 @@ def _build(y: int, m: int, d: int | None, match: re.Match[str]) -> str | None:
     return dt.isoformat(timespec="seconds")
 
 
+# The dates of texts read lately. Parsing asks about the same line several times (is it a
+# byline, a dated headline, a comment's head, a teaser with a date): each is scanned once. Only
+# texts with a year get here, and only short ones are kept; cleared when full, so it stays small.
+_RECENT: dict[tuple[str, bool], tuple[FoundDate, ...]] = {}
+_RECENT_SIZE = 2048
+_RECENT_TEXT = 1000  # characters: a longer text is kept by no one
+
+
 def find_dates(text: str, *, dayfirst: bool = False) -> list[FoundDate]:
     """Every date in the text, in order, as ISO 8601 (with the time when one is given).
 
@@ -204,6 +212,10 @@ def find_dates(text: str, *, dayfirst: bool = False) -> list[FoundDate]:
     """
     if ("19" not in text and "20" not in text) or _YEAR.search(text) is None:
         return []  # every pattern needs a four-digit year: most lines have none
+    key = (text, dayfirst)
+    known = _RECENT.get(key)
+    if known is not None:
+        return list(known)  # a list of its own: the caller may change it
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _patterns(text):
@@ -237,6 +249,10 @@ def find_dates(text: str, *, dayfirst: bool = False) -> list[FoundDate]:
             found.append(FoundDate(iso, m.start(), end))
             taken.append((m.start(), end))
     found.sort(key=lambda f: f.start)
+    if len(text) <= _RECENT_TEXT:
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.clear()
+        _RECENT[key] = tuple(found)
     return found
 
 

@@ -865,11 +865,16 @@ _BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 
 
 def _sloppy_bytes(text: str) -> bytes | None:
-    """The bytes a Latin-1/cp1252 misreading came from, or None if ``text`` can't be one.
-
-    Each character beyond Latin-1 is looked up (a class of Latin-1 plus cp1252's letters costs a
-    third of a millisecond to compile at every start); the first of a CJK text ends the search.
-    """
+    """The bytes a Latin-1/cp1252 misreading came from, or None if ``text`` can't be one."""
+    try:
+        # The cp1252 codec writes exactly those bytes (its 0xA0–0xFF are Latin-1's) for any
+        # text without C1 controls, in C: the translation below was most of a European page's
+        # decoding. A C1 control, or a character neither code page has, lands below.
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        pass
+    # Each character beyond Latin-1 is looked up (a class of Latin-1 plus cp1252's letters costs
+    # a third of a millisecond to compile at every start); the first of a CJK text ends it.
     for beyond in _BEYOND_LATIN1.finditer(text):
         if beyond.group() not in _CP1252_HIGH:
             return None

@@ -456,7 +456,10 @@ class Byline(Record):
 
 
 def label_field(label: str) -> Field:
-    return _LABEL_OF[re.sub(r"\s+", "", label).lower()]
+    # Most labels hold no whitespace: their lower case is the key itself (no key holds any, so a
+    # hit means there was none to take out), and the re.sub with its cache look-up is not paid.
+    found = _LABEL_OF.get(label.lower())
+    return found if found is not None else _LABEL_OF[re.sub(r"\s+", "", label).lower()]
 
 
 def is_placeholder(value: str) -> bool:
@@ -570,15 +573,25 @@ def control_words(text: str) -> int:
     return len(_CONTROLS_RE.findall(text))
 
 
-def read_byline(text: str, into: Byline | None = None, *, dayfirst: bool = False) -> Byline:
+def read_byline(
+    text: str,
+    into: Byline | None = None,
+    *,
+    dayfirst: bool = False,
+    labels: list[tuple[Field, int, int]] | None = None,
+) -> Byline:
     """Read the labelled fields of one line into a Byline (a new one unless given).
+
+    ``labels`` is ``find_labels(text)`` when the caller has it already (``parse`` does, for every
+    candidate line): finding them again was a tenth of the byline test's time.
 
     >>> b = read_byline("作者:佚名 文章来源:本站原创 点击数: 更新时间:2022/11/20 0:25:22")
     >>> b.authors, b.source, b.views, b.updated
     ([], '本站原创', None, '2022-11-20T00:25:22')
     """
     b = into if into is not None else Byline()
-    labels = find_labels(text)
+    if labels is None:
+        labels = find_labels(text)
     for i, (f, _start, vstart) in enumerate(labels):
         vend = labels[i + 1][1] if i + 1 < len(labels) else len(text)
         segment = text[vstart:vend]

@@ -143,10 +143,24 @@ def is_footer(line: Line) -> bool:
     if line.size > 200:
         return False
     text = line.text
+    if text.isascii():
+        # The caseless phrases and the statement head are all CJK or "©": no ASCII line holds
+        # one. Matched without case, ASCII text holds a Latin phrase only if its lower case
+        # holds it as written (re's extra caseless matches, "ſ", "ı", "K", are none of them
+        # ASCII); most lines hold none, and the caseless pattern tries every position.
+        low = text.lower()
+        return (
+            ("copyright" in low or "(c)" in low or "all rights reserved" in low or "icp" in low)
+            or ("privacy policy" in low or "terms of " in low or "cookie" in low)
+        ) and _FOOTER_LATIN.search(text) is not None
     return (
         _FOOTER_CASELESS.search(text) is not None
-        or _FOOTER_LATIN.search(text) is not None
-        or _FOOTER_HEAD.match(text) is not None
+        # Every Latin phrase holds a "c" or an "r" (no other character matches them caselessly).
+        or (
+            ("c" in text or "r" in text or "C" in text or "R" in text)
+            and _FOOTER_LATIN.search(text) is not None
+        )
+        or ("明" in text and _FOOTER_HEAD.match(text) is not None)
     )
 
 
@@ -161,7 +175,16 @@ def is_related_heading(line: Line) -> bool:
     text = line.text
     if text.endswith(("»", "›", ">>")) and line.size <= 12 and not line.sentences:
         return True
-    return bool(RELATED_RE.match(_BRACKETS.sub("", text)))
+    # _BRACKETS takes only a run of openers at the start and one of closers at the end: text
+    # that neither starts nor ends with one (most) is left as it is, without the substitution.
+    if text and (
+        text[0] in "【[（(<《「『|#*>:：-"
+        or text[0].isspace()
+        or text[-1] in "】]）)>》」』|:：-"
+        or text[-1].isspace()
+    ):
+        text = _BRACKETS.sub("", text)
+    return bool(RELATED_RE.match(text))
 
 
 # A reader's comment opens with its writer and "said:" ("* Jane on May 3, 2018 at 4:47 pm said:").
@@ -214,6 +237,8 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
     """
     heads: list[int] = []
     for i, ln in enumerate(lines):
+        if ":" not in ln.text and "：" not in ln.text:
+            continue  # both kinds of head hold a colon; most lines have none
         if ln.size <= 60 and _REPLY_HEAD.match(ln.text) and _dated(ln.text):
             heads.append(i)  # "re: <the post's title>  2004-12-27 12:46  Jane": a reply's head
             continue
@@ -225,7 +250,9 @@ def _comments_start(lines: Sequence[Line]) -> int | None:
     found = heads[0] if len(heads) >= 2 else None
     # A "Reply" link under each comment: two or more mark a thread, which starts at the dated
     # head above the first one.
-    replies = [i for i, ln in enumerate(lines) if ln.size <= 3 and _REPLY_LINK.match(ln.text)]
+    replies = [
+        i for i, ln in enumerate(lines) if ln.size <= 3 and ln.text and _REPLY_LINK.match(ln.text)
+    ]
     if len(replies) >= 2:
         first = replies[0]
         dated = [j for j in _texty(lines, first, -1, 5, reach=11) if _dated(lines[j].text)]
@@ -447,11 +474,12 @@ def _summaries_after_headlines(lines: list[Line]) -> set[int]:
         if ln.empty:
             continue
         if (
-            prev is not None
+            # The line's own measures first: most lines fail them, and need no headline test.
+            ln.size > 20
+            and ln.link_share < 0.3
+            and prev is not None
             and _is_headline_link(lines[prev])
             and not _is_headline_link(ln)
-            and ln.size > 20
-            and ln.link_share < 0.3
         ):
             pairs.append(i)
         prev = i
@@ -538,7 +566,7 @@ def _is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
     if line.cjk >= 40 and line.sentences + line.clauses >= 3:
         return None  # prose that happens to name its reporter ("据新华社电（记者 张三）…")
     labels = find_labels(text)
-    b = read_byline(text, dayfirst=dayfirst)
+    b = read_byline(text, dayfirst=dayfirst, labels=labels)
     if len(line.cells) > 1 and not b.authors:
         # "Home | By Jane Roe | 30 September 2018": "By" starts a cell, not the line.
         for cell in line.cells:

@@ -211,6 +211,8 @@ def _size_and_cjk(text: str) -> tuple[int, int]:
         return text_size(text), 0
     if "://" in text or "www." in text or "@" in text:
         return text_size(text), CJK_RE.subn("", text)[1]
+    # Not a class of the letters that are not CJK, which would save this copy: its Han ranges
+    # cost 3 ms to compile, at every start.
     rest, cjk = CJK_RE.subn(" ", text)
     return cjk + len(WORD_RE.findall(rest)) * 2, cjk
 
@@ -377,7 +379,13 @@ def _strip_flat_links(
         end = m.end()
         if look and anchor and _author_url().search(text, m.start(2), end):
             found.append(anchor)
-        shown = _place_anchor(buf, anchor, m.group(2), keep_links, keep_images)
+        if keep_links or (buf and buf[-1].endswith("!")):
+            shown = _place_anchor(buf, anchor, m.group(2), keep_links, keep_images)
+        else:
+            # What _place_anchor does for a link that is no image and is not kept, without
+            # the call (most lines are links, many two or more).
+            buf.append(anchor)
+            shown = bool(anchor)
         if shown:
             link_chars += len(anchor.replace(" ", ""))
             anchors += 1
@@ -388,9 +396,17 @@ def _strip_flat_links(
     buf.append(rest)
     if authors is not None:
         authors.extend(found)
-    out = _REF_LINK.sub(lambda m: m.group(1), "".join(buf))
-    out = _AUTOLINK.sub(lambda m: m.group(1), out)
-    return out, link_chars, anchors
+    return _unref("".join(buf)), link_chars, anchors
+
+
+def _unref(text: str) -> str:
+    """Reference links and autolinks → their text; each substitution only where its mark is
+    (nearly every line has neither, and a substitution with a callback costs a microsecond)."""
+    if "][" in text:
+        text = _REF_LINK.sub(lambda m: m.group(1), text)
+    if "<http" in text:
+        text = _AUTOLINK.sub(lambda m: m.group(1), text)
+    return text
 
 
 @cache
@@ -462,10 +478,7 @@ def _strip_links(
             opens.pop()
         buf.append("]")
         i = j + 1
-    text = "".join(buf)
-    out = _REF_LINK.sub(lambda m: m.group(1), text)
-    out = _AUTOLINK.sub(lambda m: m.group(1), out)
-    return out, link_chars, anchors
+    return _unref("".join(buf)), link_chars, anchors
 
 
 def markup_text(raw: str, *, links: bool, images: bool) -> str:
