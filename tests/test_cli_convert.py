@@ -341,3 +341,21 @@ def test_plain_conversion_imports_little(sample: Path, absent: set[str]) -> None
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
     tops = {name.split(".")[0] for name in imported} | imported
     assert not absent & tops
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [[rel(SEED), "--to", "json"], [rel(SEED), rel(GBK), "--to", "jsonl", "--jobs", "2"]],
+    ids=["one", "pooled"],
+)
+def test_a_full_disk_on_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
+    """Writing the output fails for good (ENOSPC): said once, no traceback, exit 1."""
+    with Path("/dev/full").open("wb") as full:
+        proc = subprocess.run(
+            [_script(), "convert", *args], stdout=full, stderr=subprocess.PIPE, check=False
+        )
+    assert proc.returncode == 1
+    assert proc.stderr.decode().splitlines() == [
+        "reader: error: standard output: No space left on device"
+    ]
