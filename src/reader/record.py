@@ -2,8 +2,8 @@
 
 Why not ``@dataclass``: importing ``dataclasses`` (with ``inspect``, ``ast``, ``dis`` and
 ``tokenize`` behind it) costs about 10 ms, and each class about half a millisecond more (it writes
-and execs an ``__init__``, ``__repr__``, ``__eq__``…, and remakes the class for ``slots``). On a
-cold start of 60 ms that is a quarter of the time. A frozen dataclass also sets each field
+and execs an ``__init__``, ``__repr__``, ``__eq__``…, and remakes the class for ``slots``): taking
+them off the start-up path cut a cold conversion from 87 to 70 ms. A frozen dataclass sets each field
 through ``object.__setattr__``, so building a ``Line`` (18 fields, one per input line) took
 3.2 µs against 0.25 µs for plain assignments.
 
