@@ -457,12 +457,24 @@ _NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 _C1 = re.compile(r"[\x80-\x9f]")
 
 
-@cache
-def _glued() -> re.Pattern[str]:
-    """A Han character or kana glued between Latin letters ("Krak體w"): Latin-script text whose
-    accented letter and the next ASCII letter made one double-byte character. (Compiled on
-    first use: the Han ranges cost milliseconds, and UTF-8 input seldom needs evidence.)"""
-    return re.compile(r"(?<=[A-Za-z])[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff](?=[a-z])")
+# A non-ASCII character between Latin letters, looked at by glued(): a class of the Han ranges
+# would cost 2 ms to compile on each start that decodes a legacy CJK page.
+_BETWEEN_LETTERS = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f](?=[a-z])")
+
+
+def glued(text: str, end: int) -> int:
+    """Han characters or kana glued between Latin letters ("Krak體w") in ``text[:end]``: Latin
+    text whose accented letter and the next ASCII letter made one double-byte character.
+
+    >>> glued("Krak體w and 中文 and a中b", 99)
+    2
+    """
+    count = 0
+    for m in _BETWEEN_LETTERS.finditer(text, 0, end):
+        ch = m.group()
+        if "\u3041" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+            count += 1
+    return count
 
 
 def evidence(text: str, script: str) -> Evidence:
@@ -490,8 +502,7 @@ def evidence(text: str, script: str) -> Evidence:
             known = table[ch] = (_char_score(ch, script), _is_cjk(ch))
         total += known[0]
         cjk += known[1]
-    glued = len(_glued().findall(text, 0, end + 1))
-    return Evidence(total - 4.0 * glued, len(chars), cjk)
+    return Evidence(total - 4.0 * glued(text, end + 1), len(chars), cjk)
 
 
 # Marks and symbols real single-byte text has besides letters (the rest is a wrong reading's).
