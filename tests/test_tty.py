@@ -178,3 +178,18 @@ def test_no_pager_and_no_color(pane: Callable[[str], Pane]) -> None:
     assert "EXIT=0" in styled
     assert "\x1b[" not in styled.split("EXIT=")[0]
     _assert_fits(styled)
+
+
+def test_a_batch_with_a_progress_bar_leaves_the_terminal_as_it_found_it(
+    pane: Callable[[str], Pane], tmp_path: Path
+) -> None:
+    """The bar (stderr is the terminal, the output a file) is stopped before the process leaves:
+    the summary stays on screen and the cursor, hidden while the bar runs, is shown again."""
+    out = tmp_path / "all.jsonl"
+    inputs = " ".join(["samples/seed_portal.txt"] * 20)
+    p = pane(f"convert {inputs} --to jsonl -o {shlex.quote(str(out))}")
+    screen = p.wait_for(_exit_line, "the command to end")
+    assert _exit_line(screen) == "EXIT=0"
+    assert "reader: 20 inputs converted" in screen
+    assert p.tmux("display-message", "-p", "-t", "t", "#{cursor_flag}").strip() == "1"
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 20
