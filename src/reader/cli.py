@@ -6,7 +6,6 @@ tracebacks only with ``--debug``. stdout carries data only.
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
     from reader.model import Article
     from reader.parse import ParseOptions
 from reader.errors import ExitCode, ReaderError, UsageError
+from reader.runner import silence_stdout
 from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
 
 app = typer.Typer(
@@ -320,7 +320,6 @@ def _show(
         page,
         resolve_theme,
         should_page,
-        silence_stdout,
     )
 
     settings = OutputSettings.detect(width=width, color=cast("ColorChoice", color), pager=pager)
@@ -462,7 +461,7 @@ def explain(
             out.write(f"{e.line:5d}  {e.part.value:<11}  {e.reason:<48}  {text}\n")
         except BrokenPipeError:
             # Closed pipe: caught here, since click would turn it into exit 1 (see main()).
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            silence_stdout()
             raise typer.Exit(0) from None
     raise typer.Exit(0)
 
@@ -478,8 +477,7 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         # Someone stopped reading (``| head``): point stdout at devnull so the final flush is
         # silent, and exit 0 as `convert` does (see runner.run_convert).
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
         sys.exit(int(ExitCode.OK))
     except KeyboardInterrupt:
         sys.stderr.write("\n")

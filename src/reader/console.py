@@ -218,15 +218,3 @@ def resolve_theme(choice: str | None, env: Mapping[str, str]) -> tuple[Theme, st
         warning = f"{origin}={value!r} is not dark or light; ignoring it"
     bg = env.get("COLORFGBG", "").rsplit(";", 1)[-1]
     return ("light" if bg in ("7", "15") else "dark"), warning
-
-
-def silence_stdout() -> None:
-    """Point stdout at devnull after the reader went away (``| head``), so the interpreter's final
-    flush does not complain."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (AttributeError, ValueError, OSError):
-        pass
-    finally:
-        os.close(devnull)

@@ -300,8 +300,7 @@ def run_convert(req: ConvertRequest, env: Streams | None = None) -> int:
         # silent. Exit 0: the reader chose to stop, no input failed (and when the pipe closes in
         # the middle of one big write CPython reports nothing, so 0 is what every path can keep).
         report.close()
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, env.stdout.fileno())
+        silence_stdout(env.stdout)
         return int(ExitCode.OK)
     except OSError as exc:
         # Standard output failed for good (a full disk, a device error); -o files and inputs
@@ -310,13 +309,23 @@ def run_convert(req: ConvertRequest, env: Streams | None = None) -> int:
         if req.debug:
             raise
         report.error(f"standard output: {exc.strerror or exc}")
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), env.stdout.fileno())
+        silence_stdout(env.stdout)
         return int(ExitCode.INPUT_FAILED)
     except KeyboardInterrupt:
         report.close()
         report.summary(interrupted=True)
         return int(ExitCode.INTERRUPTED)
+
+
+def silence_stdout(stdout: TextIO | None = None) -> None:
+    """Point stdout (``sys.stdout`` unless given) at devnull once its reader went away (``| head``)
+    or it failed for good, so no later flush, the interpreter's last one included, fails again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            os.dup2(devnull, (stdout or sys.stdout).fileno())
+    finally:
+        os.close(devnull)
 
 
 def _convert(req: ConvertRequest, env: Streams, report: _Report) -> int:
