@@ -22,7 +22,7 @@ from collections import deque
 from itertools import chain, islice
 
 from reader.errors import OutputError, ReaderError
-from reader.record import Record
+from reader.record import Value
 from reader.render import EXTENSIONS, Format, render, render_pieces
 from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
 
@@ -30,7 +30,7 @@ TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterable, Iterator
     from concurrent.futures import Future
-    from typing import Final, Self, TextIO
+    from typing import ClassVar, Final, Self, TextIO
 
     from reader.model import Article
     from reader.parse import ParseOptions
@@ -44,54 +44,33 @@ WINDOW_PER_JOB: Final = 8
 CHUNK: Final = 4
 
 
-# Records, not dataclasses (see reader.record): this module is on every command's start-up path.
-class Input(Record):
+# Values, not dataclasses (see reader.record): this module is on every command's start-up path.
+class Input(Value):
     """One input: its path, the relative name its output gets under ``--out-dir``, and an error
     found while listing it (an unreadable directory, a directory with no matching file)."""
 
-    __slots__ = ("path", "rel", "error")  # noqa: RUF023 (field order)
-
-    def __init__(self, path: str, rel: str, error: str | None = None) -> None:
-        self.path: Final = path
-        self.rel: Final = rel
-        self.error: Final = error
+    path: str
+    rel: str
+    error: str | None = None
 
 
-class ConvertOptions(Record):
+class ConvertOptions(Value):
     """How to read each input; one object travels to every worker (cf. black's ``Mode``)."""
 
-    __slots__ = ("encoding", "max_bytes", "parse", "tracebacks")
-
-    def __init__(
-        self,
-        encoding: str | None = None,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        parse: ParseOptions | None = None,
-        tracebacks: bool = False,  # keep the traceback text of unexpected errors (``--debug``)
-    ) -> None:
-        self.encoding: Final = encoding
-        self.max_bytes: Final = max_bytes
-        self.parse: Final = parse
-        self.tracebacks: Final = tracebacks
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    parse: ParseOptions | None = None
+    tracebacks: bool = False  # keep the traceback text of unexpected errors (``--debug``)
 
 
-class Result(Record):
+class Result(Value):
     """The outcome for one input: the rendered document, or a one-line reason it failed."""
 
-    __slots__ = ("path", "output", "error", "traceback")  # noqa: RUF023 (field order)
-    _no_repr = ("traceback",)
-
-    def __init__(
-        self,
-        path: str,
-        output: str | None = None,
-        error: str | None = None,
-        traceback: str | None = None,
-    ) -> None:
-        self.path: Final = path
-        self.output: Final = output
-        self.error: Final = error
-        self.traceback: Final = traceback
+    path: str
+    output: str | None = None
+    error: str | None = None
+    traceback: str | None = None
+    _no_repr: ClassVar[tuple[str, ...]] = ("traceback",)
 
     @property
     def ok(self) -> bool:

@@ -12,11 +12,9 @@ import re
 from datetime import datetime
 from functools import cache
 
-from reader.record import Record
+from reader.record import Value
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
-if TYPE_CHECKING:
-    from typing import Final
 
 MONTHS = {
     name: i
@@ -160,15 +158,12 @@ def _patterns(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-class FoundDate(Record):
-    """A date found in a text: ISO form and where it stood (a ``Record``: one per date found)."""
+class FoundDate(Value):
+    """A date found in a text: ISO form and where it stood."""
 
-    __slots__ = ("iso", "start", "end")  # noqa: RUF023 (field order)
-
-    def __init__(self, iso: str, start: int, end: int) -> None:
-        self.iso: Final = iso
-        self.start: Final = start
-        self.end: Final = end
+    iso: str
+    start: int
+    end: int
 
 
 def _build(y: int, m: int, d: int | None, match: re.Match[str]) -> str | None:

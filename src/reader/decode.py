@@ -40,7 +40,7 @@ from functools import cache
 
 from reader.errors import BinaryInputError, DecodeError, UsageError
 from reader.model import Candidate, Decoded
-from reader.record import Record
+from reader.record import Value
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
@@ -434,15 +434,12 @@ def _is_cjk(ch: str) -> bool:
     )
 
 
-class Evidence(Record):
+class Evidence(Value):
     """How much a reading looks like real text: summed log-odds over its non-ASCII characters."""
 
-    __slots__ = ("chars", "cjk", "total")
-
-    def __init__(self, total: float, chars: int, cjk: int) -> None:
-        self.total = total
-        self.chars = chars  # non-ASCII characters scored
-        self.cjk = cjk  # of which Han, kana or Hangul
+    total: float
+    chars: int  # non-ASCII characters scored
+    cjk: int  # of which Han, kana or Hangul
 
     @property
     def mean(self) -> float:

@@ -269,19 +269,14 @@ class _El:
         self.zone = Zone.NONE
 
 
-class _Block(Record):
+class _Block(Value):
     """A piece of the page that html2text renders on its own."""
 
-    __slots__ = ("frame", "headline", "html", "link_units", "units")
-
-    def __init__(
-        self, html: str, frame: _El, units: int, link_units: int, headline: bool = False
-    ) -> None:
-        self.html = html
-        self.frame = frame  # the element whose content it is (for a unit: the unit itself)
-        self.units = units
-        self.link_units = link_units
-        self.headline = headline  # the element the page's <title>/og:title names, emitted as "# …"
+    html: str
+    frame: _El  # the element whose content it is (for a unit: the unit itself)
+    units: int
+    link_units: int
+    headline: bool = False  # the element the page's <title>/og:title names, emitted as "# …"
 
 
 def _words(raw: str) -> str:

@@ -7,12 +7,13 @@ them off the start-up path cut a cold conversion from 87 to 70 ms. A frozen data
 through ``object.__setattr__``, so building a ``Line`` (18 fields, one per input line) took
 3.2 µs against 0.25 µs for plain assignments.
 
-- ``Record``: equality, hash and repr over its ``__slots__``; the subclass writes ``__init__`` by
-  hand. For the classes built once per input line, where that speed counts.
 - ``Value``: a frozen record whose fields, defaults and ``__init__`` come from its annotations, as
-  with ``@dataclass(frozen=True, slots=True)``; type checkers see it as one (PEP 681). For the
-  public model (``reader.model``) and options. ``value.replace(field=…)`` stands for
-  ``dataclasses.replace`` (and ``copy.replace`` on Python 3.13+).
+  with ``@dataclass(frozen=True, slots=True)``; type checkers see it as one (PEP 681). The
+  default: the public model (``reader.model``), options, requests, results.
+  ``value.replace(field=…)`` stands for ``dataclasses.replace`` (and ``copy.replace`` on 3.13+).
+- ``Record``: equality, hash and repr over its ``__slots__``; the subclass writes ``__init__`` by
+  hand. Only where ``Value`` won't do: a class built once per input line (``Line``), where the
+  generic ``__init__`` would cost, or one whose fields change (``Byline``).
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from reader.batch import (
     read_list,
 )
 from reader.errors import ExitCode, InputError, OutputError, ReaderError, UsageError
-from reader.record import Record
+from reader.record import Value
 from reader.render import Format
 from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
 
@@ -50,84 +50,34 @@ if TYPE_CHECKING:
 PROGRESS_MIN: Final = 16
 
 
-# Records, not dataclasses (see reader.record): every command line starts here.
-class ConvertRequest(Record):
+# Values, not dataclasses (see reader.record): every command line starts here.
+class ConvertRequest(Value):
     """``reader convert`` as parsed, by either front end."""
 
-    __slots__ = (  # noqa: RUF023 (field order)
-        "names",
-        "fmt",
-        "output",
-        "out_dir",
-        "glob",
-        "files_from",
-        "force",
-        "jobs",
-        "errors_inline",
-        "encoding",
-        "max_bytes",
-        "debug",
-        "parse",
-    )
-
-    def __init__(
-        self,
-        names: tuple[str, ...] = (),
-        fmt: Format = Format.MD,
-        output: str | None = None,
-        out_dir: str | None = None,
-        glob: str = "*",
-        files_from: str | None = None,
-        force: bool = False,
-        jobs: int | None = None,
-        errors_inline: bool = False,
-        encoding: str | None = None,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        debug: bool = False,
-        parse: ParseOptions | None = None,  # --input, --links, --images
-    ) -> None:
-        self.names: Final = names
-        self.fmt: Final = fmt
-        self.output: Final = output
-        self.out_dir: Final = out_dir
-        self.glob: Final = glob
-        self.files_from: Final = files_from
-        self.force: Final = force
-        self.jobs: Final = jobs
-        self.errors_inline: Final = errors_inline
-        self.encoding: Final = encoding
-        self.max_bytes: Final = max_bytes
-        self.debug: Final = debug
-        self.parse: Final = parse
+    names: tuple[str, ...] = ()
+    fmt: Format = Format.MD
+    output: str | None = None
+    out_dir: str | None = None
+    glob: str = "*"
+    files_from: str | None = None
+    force: bool = False
+    jobs: int | None = None
+    errors_inline: bool = False
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    debug: bool = False
+    parse: ParseOptions | None = None  # --input, --links, --images
 
 
-class Streams(Record):
+class Streams(Value):
     """The standard streams and what they are attached to (cf. httpie's ``Environment``)."""
 
-    __slots__ = (  # noqa: RUF023 (field order)
-        "stdin",
-        "stdout",
-        "stderr",
-        "stdin_isatty",
-        "stdout_isatty",
-        "stderr_isatty",
-    )
-
-    def __init__(
-        self,
-        stdin: TextIO | None,
-        stdout: TextIO,
-        stderr: TextIO,
-        stdin_isatty: bool = False,
-        stdout_isatty: bool = False,
-        stderr_isatty: bool = False,
-    ) -> None:
-        self.stdin: Final = stdin
-        self.stdout: Final = stdout
-        self.stderr: Final = stderr
-        self.stdin_isatty: Final = stdin_isatty
-        self.stdout_isatty: Final = stdout_isatty
-        self.stderr_isatty: Final = stderr_isatty
+    stdin: TextIO | None
+    stdout: TextIO
+    stderr: TextIO
+    stdin_isatty: bool = False
+    stdout_isatty: bool = False
+    stderr_isatty: bool = False
 
     @classmethod
     def detect(cls) -> Streams:

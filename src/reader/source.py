@@ -15,7 +15,7 @@ import stat
 import sys
 
 from reader.errors import InputError
-from reader.record import Record
+from reader.record import Value
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
@@ -36,14 +36,11 @@ STDIN_NAME: Final = "-"
 CHUNK: Final = 1024 * 1024
 
 
-class RawInput(Record):
+class RawInput(Value):
     """The bytes of one input and the name it is reported under."""
 
-    __slots__ = ("data", "name")
-
-    def __init__(self, data: bytes, name: str) -> None:
-        self.data: Final = data
-        self.name: Final = name
+    data: bytes
+    name: str
 
 
 def _too_large(name: str, max_bytes: int) -> InputError:
