@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
     from reader.html import HtmlPage
 
-INPUT_KINDS = ("auto", "html", "text")
-if TYPE_CHECKING:
     T = TypeVar("T")
+
+INPUT_KINDS = ("auto", "html", "text")
 
 
 def read_text(

@@ -32,6 +32,10 @@ def _breaks() -> re.Pattern[str]:
     return re.compile(r"[\r\u2028\u2029\x85]")
 
 
+def _has_break(text: str) -> bool:
+    return any(c in text for c in _BREAK_CHARS)
+
+
 def _has_control(text: str) -> bool:
     return _CONTROL.search(text) is not None or any(c in text for c in _INVISIBLE)
 
@@ -50,7 +54,7 @@ def normalise(text: str) -> str:
     >>> normalise("a\\r\\nb\\rc\\x00d")
     'a\\nb\\ncd'
     """
-    if any(c in text for c in _BREAK_CHARS):
+    if _has_break(text):
         text = _newlines().sub("\n", text)
     return _drop_controls(text)
 
@@ -80,7 +84,7 @@ def normalised_lines(text: str) -> list[str]:
     >>> normalised_lines("a\\r\\r\\nb\\x85c\\r")
     ['a', '', 'b', 'c']
     """
-    breaks = any(c in text for c in _BREAK_CHARS)
+    breaks = _has_break(text)
     controls = _has_control(text)
     lines = text.split("\n")
     del text
@@ -102,7 +106,7 @@ def _split_breaks(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if i < last and line.endswith("\r"):
             line = line[:-1]  # "\r\n": the "\n" after it already ended this line
-        if any(c in line for c in _BREAK_CHARS):
+        if _has_break(line):
             out.extend(_breaks().split(line))
         else:
             out.append(line)
