@@ -56,7 +56,17 @@ def _lead_dot() -> re.Pattern[str]:
 
 # What a stripped line that either matches starts with (besides a digit, \d being isdecimal):
 # most lines start with none of them and need neither match.
-_MARK_FIRST = frozenset("*+-•·‧o‧•·・▪◆◇■□►▶")
+_MARK_FIRST = frozenset("*+-•·‧o・▪◆◇■□►▶")
+
+
+def _leading_bullet(stripped: str) -> re.Match[str] | None:
+    """The list mark a stripped line opens with ("* ", "1. ", "• "), if any."""
+    first = stripped[:1]
+    if first in _MARK_FIRST or first.isdecimal():
+        return _bullet().match(stripped) or _lead_dot().match(stripped)
+    return None
+
+
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 # Rule characters only, with a run of three dashes somewhere. Written as a check of the whole
 # line plus a search for "---": the form [set]*-{3,}[set]*$ backtracks in O(n³) on a long run of
@@ -486,7 +496,7 @@ def markup_text(raw: str, *, links: bool, images: bool) -> str:
     text = _HEADING.sub("", raw)
     text, _, _ = _strip_links(text, keep_links=links, keep_images=images)
     text = _EMPH.sub("", _QUOTE.sub("", text)).strip()
-    b = _bullet().match(text) or _lead_dot().match(text)
+    b = _leading_bullet(text)
     if b:
         text = text[b.end() :]
     text = _ESCAPE.sub(r"\1", text)
@@ -548,12 +558,7 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     )
     if rule:
         stripped = ""
-    first = stripped[:1]
-    b = (
-        (_bullet().match(stripped) or _lead_dot().match(stripped))
-        if first in _MARK_FIRST or first.isdecimal()
-        else None
-    )
+    b = _leading_bullet(stripped)
     if b and stripped[0].isdigit() and _starts_with_date(stripped):
         b = None  # "31. März 2020" is a date, not item 31 of a list
     if b and stripped:
