@@ -61,11 +61,11 @@ RELATED_RE = re.compile(
 # Leading openers and trailing closers. The trailing run is tried from its first character only
 # (the lookbehind), so a long run that does not end the text is not rescanned from each of its
 # positions (O(n²)); the first branch covers openers running straight into closers.
-_BRACKETS = re.compile(
-    r"^[\s【\[（(<《「『|#*>:：-]++[\s】\]）)>》」』|:：-]+$"
-    r"|^[\s【\[（(<《「『|#*>:：-]+"
-    r"|(?<![\s】\]）)>》」』|:：-])[\s】\]）)>》」』|:：-]+$"
-)
+_OPENERS = "【[（(<《「『|#*>:：-"
+_CLOSERS = "】]）)>》」』|:：-"
+_OPENER = r"[\s" + re.escape(_OPENERS) + "]"
+_CLOSER = r"[\s" + re.escape(_CLOSERS) + "]"
+_BRACKETS = re.compile(rf"^{_OPENER}++{_CLOSER}+$|^{_OPENER}+|(?<!{_CLOSER}){_CLOSER}+$")
 _BREADCRUMB = re.compile(
     r"(?:>|»|›|→|＞|>>)\s*\S+\s*(?:>|»|›|→|＞)|位置[:：]|当前位置|當前位置|您的位置"
 )
@@ -175,16 +175,18 @@ def is_related_heading(line: Line) -> bool:
     text = line.text
     if text.endswith(("»", "›", ">>")) and line.size <= 12 and not line.sentences:
         return True
+    return _related_words(text)
+
+
+def _related_words(text: str) -> bool:
+    """Whether ``text``, its brackets and markers aside, reads as a related-articles heading."""
     # _BRACKETS takes only a run of openers at the start and one of closers at the end: text
     # that neither starts nor ends with one (most) is left as it is, without the substitution.
     if text and (
-        text[0] in "【[（(<《「『|#*>:：-"
-        or text[0].isspace()
-        or text[-1] in "】]）)>》」』|:：-"
-        or text[-1].isspace()
+        text[0] in _OPENERS or text[0].isspace() or text[-1] in _CLOSERS or text[-1].isspace()
     ):
         text = _BRACKETS.sub("", text)
-    return bool(RELATED_RE.match(text))
+    return RELATED_RE.match(text) is not None
 
 
 # A reader's comment opens with its writer and "said:" ("* Jane on May 3, 2018 at 4:47 pm said:").
@@ -652,7 +654,7 @@ def _suffix_named(lines: Sequence[Line], ti: int, raw: str, kept: str) -> bool:
     the headline, as a site's name does (its logo, its copyright line), within REPEAT_WINDOW
     lines."""
     dropped = [p.strip() for p in raw.replace(kept, "\n").split("\n")]
-    names = [p.strip(" ~=*#·•-_|｜>»›〉") for p in dropped]
+    names = [p.strip(_TITLE_TRIM + "|｜>»›〉") for p in dropped]
     names = [p for p in names if len(p) >= 2]
     if not names:
         return True
@@ -741,7 +743,7 @@ def _title_score(line: Line, distance: int) -> float | None:
         score -= 20  # a list item: the page's menus and "more news" lists, not its headline
     if _ORDINAL.match(text):
         score -= 15  # "一、…", "(二)…", "1. …": a section heading inside the article
-    if RELATED_RE.match(_BRACKETS.sub("", text)):
+    if _related_words(text):
         score -= 20
     if _BREADCRUMB.search(text) and ("位置" in text or len(CJK_RE.findall(_clean_title(text))) < 8):
         score -= 25  # a breadcrumb, unless it ends in a real headline
