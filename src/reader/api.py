@@ -6,6 +6,7 @@ import re
 
 from reader.decode import decode
 from reader.model import Article, EncodingInfo
+from reader.normalise import c1_repair, map_c1
 from reader.parse import ParseOptions, parse_text
 from reader.source import DEFAULT_MAX_BYTES, read_source
 
@@ -40,6 +41,7 @@ def read_text(
         from reader.html import HtmlOptions, html_to_page
         from reader.segment import Dialect
 
+        text = map_c1(text)  # before the markup is read: titles and <meta> values too
         page = html_to_page(text, HtmlOptions(links=opts.links, images=opts.images))
         opts = opts.replace(dialect=Dialect.HTML2TEXT)
         article = parse_text(page.text, opts, hints=page.hints)
@@ -106,8 +108,9 @@ def read_bytes(
     opts = options or ParseOptions()
     decoded = decode(data, encoding=encoding, lang=opts.lang, fix_mojibake=opts.fix_mojibake)
     del data  # (see _handed_over)
+    repair = c1_repair(decoded.text, decoded.repair)  # C1 controls: see reader.normalise
     info = EncodingInfo(
-        decoded.encoding, decoded.method, decoded.confidence, decoded.replacements, decoded.repair
+        decoded.encoding, decoded.method, decoded.confidence, decoded.replacements, repair
     )
     box = [decoded.text]
     del decoded
