@@ -46,11 +46,11 @@ def read_text(
         opts = opts.replace(dialect=Dialect.HTML2TEXT)
         article = parse_text(page.text, opts, hints=page.hints)
         article = _prefer_markup(article, page)
-        return article.replace(path=path, dialect="html")
+        return article.replace(path=path, dialect="html", markdown_links=opts.links or opts.images)
     box = [text]
     del text
     article = parse_text(_handed_over(box), opts)
-    return article.replace(path=path)
+    return article.replace(path=path, markdown_links=opts.links or opts.images)
 
 
 def _prefer_markup(article: Article, page: HtmlPage) -> Article:
