@@ -166,14 +166,14 @@ def check(article: Article, document: str) -> list[str]:
         problems.append(f"title {back.title!r} != {article.title!r}")
     body = [b.text for b in article.body if b.text]
     if back.body != body:
-        problems.append(f"body {_first_difference(back.body, body)}")
+        problems.append(f"body {first_difference(back.body, body)}")
     teasers = [t.text for t in article.teasers]
     if back.teasers != teasers:
-        problems.append(f"teasers {_first_difference(back.teasers, teasers)}")
+        problems.append(f"teasers {first_difference(back.teasers, teasers)}")
     return problems
 
 
-def _first_difference(got: list[str], want: list[str]) -> str:
+def first_difference(got: list[str], want: list[str]) -> str:
     for n, (a, b) in enumerate(zip(got, want, strict=False)):
         if a != b:
             return f"#{n}: {a!r} != {b!r}"

@@ -251,3 +251,11 @@ def test_links_golden(update_golden: bool) -> None:
 def test_every_sample_reads_back(sample: Path) -> None:
     article = reader.read_article(sample)
     assert check(article, render(article)) == []
+
+
+def test_a_paragraph_of_one_unkept_image_without_alt_text_leaves_nothing() -> None:
+    article = Article(
+        body=(Block("![](data:image/png;base64,AAA)", (1,)), Block("text", (2,))),
+        markdown_links=True,
+    )
+    assert read_back(render(article), links=True).body == ["text"]

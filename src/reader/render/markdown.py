@@ -258,7 +258,8 @@ def render(article: Article, *, base_url: str | None = None) -> str:
     else:
         paragraphs = [escape(b.text) for b in article.body if b.text]
     for paragraph in paragraphs:
-        lines += [paragraph, ""]
+        if paragraph:  # (an image with no alt text whose address was not kept leaves nothing)
+            lines += [paragraph, ""]
     if article.teasers:
         lines += ["## Related", ""]
         lines += [f"- {escape(t.text, 'item')}".rstrip(" ") for t in article.teasers]
