@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from typing import TypeVar
 
     from reader.html import HtmlPage
+    from reader.parse import Trace
 
     T = TypeVar("T")
 
@@ -23,13 +24,19 @@ INPUT_KINDS = ("auto", "html", "text")
 
 
 def read_text(
-    text: str, *, options: ParseOptions | None = None, path: str | None = None
+    text: str,
+    *,
+    options: ParseOptions | None = None,
+    path: str | None = None,
+    trace: Trace | None = None,
 ) -> Article:
     """Parse text that is already decoded: an HTML page or a text dump.
 
     ``options.input`` says which: ``"auto"`` sniffs the first kilobyte for HTML, ``"html"`` and
     ``"text"`` decide. HTML goes through ``reader.html`` first, which turns it into lines of the
     html2text dialect plus hints from the markup; both kinds then meet the same parsing engine.
+    ``trace``, when given, receives each stage's and each parser pass's name and seconds (what
+    ``reader explain --trace`` prints).
     """
     from reader.errors import UsageError
     from reader.sniff import looks_like_html
@@ -41,15 +48,17 @@ def read_text(
         from reader.html import HtmlOptions, html_to_page
         from reader.segment import Dialect
 
+        began = _clock(trace)
         text = map_c1(text)  # before the markup is read: titles and <meta> values too
         page = html_to_page(text, HtmlOptions(links=opts.links, images=opts.images))
+        _lap(trace, "html", began)
         opts = opts.replace(dialect=Dialect.HTML2TEXT)
-        article = parse_text(page.text, opts, hints=page.hints)
+        article = parse_text(page.text, opts, hints=page.hints, trace=trace)
         article = _prefer_markup(article, page)
         return article.replace(path=path, dialect="html", markdown_links=opts.links or opts.images)
     box = [text]
     del text
-    article = parse_text(_handed_over(box), opts)
+    article = parse_text(_handed_over(box), opts, trace=trace)
     return article.replace(path=path, markdown_links=opts.links or opts.images)
 
 
@@ -103,10 +112,13 @@ def read_bytes(
     encoding: str | None = None,
     options: ParseOptions | None = None,
     path: str | None = None,
+    trace: Trace | None = None,
 ) -> Article:
     """Decode (reporting how) and parse raw bytes: an HTML page or a text dump (``read_text``)."""
     opts = options or ParseOptions()
+    began = _clock(trace)
     decoded = decode(data, encoding=encoding, lang=opts.lang, fix_mojibake=opts.fix_mojibake)
+    _lap(trace, "decode", began)
     del data  # (see _handed_over)
     repair = c1_repair(decoded.text, decoded.repair)  # C1 controls: see reader.normalise
     info = EncodingInfo(
@@ -114,7 +126,7 @@ def read_bytes(
     )
     box = [decoded.text]
     del decoded
-    article = read_text(_handed_over(box), options=options)
+    article = read_text(_handed_over(box), options=options, trace=trace)
     return article.replace(encoding=info, path=path)
 
 
@@ -124,17 +136,34 @@ def read_article(
     encoding: str | None = None,
     options: ParseOptions | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    trace: Trace | None = None,
 ) -> Article:
     """Read a page (HTML or a text dump) from a path (``-`` for stdin) or from bytes.
 
     Raises ``reader.errors.ReaderError`` subclasses with a one-line message for bad input.
     """
     if isinstance(source, bytes):
-        return read_bytes(source, encoding=encoding, options=options)
+        return read_bytes(source, encoding=encoding, options=options, trace=trace)
     raw = read_source(source, max_bytes=max_bytes)
     name, box = raw.name, [raw.data]
     del raw
-    return read_bytes(_handed_over(box), encoding=encoding, options=options, path=name)
+    data = _handed_over(box)
+    return read_bytes(data, encoding=encoding, options=options, path=name, trace=trace)
+
+
+def _clock(trace: Trace | None) -> float:
+    """Now, when a trace is being kept (no clock is read otherwise)."""
+    if trace is None:
+        return 0.0
+    from time import perf_counter
+
+    return perf_counter()
+
+
+def _lap(trace: Trace | None, stage: str, began: float) -> None:
+    """Note the seconds a stage took since ``began``, when a trace is being kept."""
+    if trace is not None:
+        trace.append((stage, _clock(trace) - began))
 
 
 def _handed_over(box: list[T]) -> T:
