@@ -469,7 +469,7 @@ def explain(
 def main(argv: list[str] | None = None) -> None:
     """Runs the typer app, ending quietly on a closed pipe or Ctrl-C.
 
-    The ``reader`` script enters through ``reader.runner.main``, which calls this for every
+    The ``reader`` script enters through ``reader.entry.main``, which calls this for every
     command line except a plain conversion.
     """
     try:
