@@ -3,8 +3,9 @@
 Order: a user's ``--encoding`` → BOM → UTF-16/32 without BOM → binary check → strict UTF-8 (the
 fast path: chardet is not even imported) → a legacy decision on the first 64 KB.
 
-The legacy decision weighs the declared charset, chardet's answers and the CJK code pages
-(gb18030, cp950, cp932, EUC-JP, cp949) that decode the bytes strictly, by *evidence*: how much the
+The legacy decision weighs the declared charsets (the HTTP header's, then the markup's: both are
+evidence, not truth), chardet's answers and the CJK code pages (gb18030, cp950, cp932, EUC-JP,
+cp949) that decode the bytes strictly, by *evidence*: how much the
 text each one yields looks like real Chinese, Japanese or Korean, in log-odds per character
 (common characters score by their frequency band, rare ones and the private-use, control or
 half-width characters a wrong code page makes cost), plus a prior for the script (Chinese first,
@@ -747,19 +748,25 @@ if TYPE_CHECKING:
     Choice = tuple[str, DecodeMethod, float | None]
 
 
-def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | None, _Weigher]:
+def _decide(
+    data: bytes, hint: str | None, charset: str | None = None
+) -> tuple[str, DecodeMethod, float | None, _Weigher]:
     """Pick a codec for bytes that are not UTF-8: (codec, method, confidence, the weighing).
 
-    The steps in order, the first with an answer deciding: the declared charset where it reads
-    the bytes and no CJK reading clearly beats it; a CJK reading decisive on its own; chardet's
-    answers weighed against the evidence; the reading that fails least.
+    The steps in order, the first with an answer deciding: the charset of the HTTP header, then
+    the one the markup declares, where it reads the bytes and no CJK reading clearly beats it; a
+    CJK reading decisive on its own; chardet's answers weighed against the evidence; the reading
+    that fails least.
     """
     sample = data[:DETECT_BYTES]
     w = _Weigher(sample, final=len(data) <= DETECT_BYTES, hint=hint)
     foreign = hint is not None and hint[:2] not in LANGUAGE_OF.values()
-    declared = _declared_codec(w, declared_charset(data))
+    header = _declared_codec(w, charset, "header")
+    declared = _declared_codec(w, declared_charset(data), "declared")
     best = w.best_cjk()
-    choice = _by_declaration(w, declared, best)
+    choice = _by_declaration(w, header, best, "header") or _by_declaration(
+        w, declared, best, "declared"
+    )
     if choice is None and best is not None and not foreign and w.decisive(best):
         # Dozens of common characters and no other CJK reading near: chardet could only agree
         # or be overruled, so its cost (most of a legacy decision's) is not paid.
@@ -769,14 +776,14 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
     return (*(choice or _least_damage(w)), w)
 
 
-def _declared_codec(w: _Weigher, label: str | None) -> str | None:
+def _declared_codec(w: _Weigher, label: str | None, source: DecodeMethod) -> str | None:
     """The browser codec of a declared charset, noted as a candidate; None for none or Unicode
     (a page that says UTF-8 and is not has said nothing useful about what it is)."""
     declared = browser_codec(label) if label else None
     if not declared or declared.startswith(("utf-16", "utf-32", "utf-8")):
         return None
     declared = w.widen(declared)
-    w.note(declared, "declared")
+    w.note(declared, source)
     return declared
 
 
@@ -784,9 +791,13 @@ def _by_evidence(w: _Weigher, codec: str) -> Choice:
     return codec, "evidence", w.confidence(codec)
 
 
-def _by_declaration(w: _Weigher, declared: str | None, best: str | None) -> Choice | None:
+def _by_declaration(
+    w: _Weigher, declared: str | None, best: str | None, method: DecodeMethod
+) -> Choice | None:
     """The declared codec when it reads the bytes, unless a CJK reading is clearly better; or a
-    CJK declaration that fails on only a handful of bytes and has no CJK rival."""
+    CJK declaration that fails on only a handful of bytes and has no CJK rival. A charset in the
+    HTTP header is weighed the same way as one in the markup (``method`` says which): servers
+    announce gb2312 for GBK pages, and iso-8859-1 for anything, as often as pages do."""
     if declared is None:
         return None
     if w.text(declared) is not None:
@@ -795,17 +806,17 @@ def _by_declaration(w: _Weigher, declared: str | None, best: str | None) -> Choi
             # (gb18030 decodes nearly any byte string, Big5 bytes included).
             if best and best != declared and w.total(best) > w.total(declared) + DECLARED_MARGIN:
                 return _by_evidence(w, best)
-            return declared, "declared", None
+            return declared, method, None
         ev = w.weigh(best) if best else None
         if best and ev and ev.cjk >= 8 and w.beats(best, (declared, 0.5)):
             return _by_evidence(w, best)  # "latin-1" declared, GBK served
-        return declared, "declared", None
+        return declared, method, None
     if declared in SCRIPT_OF:
         # Portals declare gb2312 and slip in a few bytes no code page reads: a CJK declaration
         # that fails on only a handful of bytes still stands (they become U+FFFD, counted).
         _, bad = _replaced(w.sample, declared)
         if bad <= max(3, len(w.sample) // 2000) and not (best and best != declared):
-            return declared, "declared", None
+            return declared, method, None
     return None
 
 
@@ -1068,11 +1079,14 @@ def decode(
     encoding: str | None = None,
     lang: str | None = None,
     fix_mojibake: bool = True,
+    charset: str | None = None,
 ) -> Decoded:
     """Decode bytes as a browser would, better than one, and say how.
 
     ``encoding`` forces a codec (errors replaced); ``lang`` ("zh", "zh-TW", "ja", "ru", …) is a
-    hint for the legacy decision. ``fix_mojibake`` lets valid UTF-8 be second-guessed: mojibake
+    hint for the legacy decision; ``charset`` is the one an HTTP header declared, weighed like a
+    ``<meta charset>`` and before it (method ``header`` when it decides): evidence, not truth, so
+    a UTF-8 page served as ``charset=gbk`` still reads as UTF-8. ``fix_mojibake`` lets valid UTF-8 be second-guessed: mojibake
     in it undone, a few GB or Big5 characters that happen to be valid UTF-8 read as such;
     ``fix_mojibake=False`` takes valid UTF-8 as it is.
     Raises ``BinaryInputError`` for data that is not text, and nothing else.
@@ -1125,7 +1139,7 @@ def decode(
         mostly = _mostly_utf8(data)
         if mostly is not None:
             return Decoded(mostly[0], "utf-8", "utf-8", None, mostly[1])
-        codec, method, confidence, weighing = _decide(data, _lang_key(lang))
+        codec, method, confidence, weighing = _decide(data, _lang_key(lang), charset)
     # The sample's reading is the whole text when the sample is the whole input.
     known = None if len(data) > DETECT_BYTES else weighing.texts.get(codec)
     bad = 0

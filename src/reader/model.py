@@ -17,7 +17,16 @@ if TYPE_CHECKING:
     from typing import Any, ClassVar, Literal, TypedDict, overload
 
     DecodeMethod = Literal[
-        "bom", "utf-8", "declared", "chardet", "evidence", "heuristic", "fallback", "user", "empty"
+        "bom",
+        "utf-8",
+        "header",
+        "declared",
+        "chardet",
+        "evidence",
+        "heuristic",
+        "fallback",
+        "user",
+        "empty",
     ]
 
 SCHEMA = "reader.article/1"
@@ -57,7 +66,7 @@ class Candidate(Value):
     """
 
     encoding: str
-    source: str  # "declared", "chardet", "cjk" (tried for evidence), "utf-8", "fallback"
+    source: str  # "header", "declared", "chardet", "cjk" (tried for evidence), "utf-8", "fallback"
     decodes: bool  # the sample decodes without an error
     confidence: float | None = None  # chardet's, when chardet proposed it
     score: float | None = None
