@@ -308,6 +308,15 @@ START_UP_FREE = {
     "typing",
     "pathlib",
     "reader.render.markdown",
+    # URLs and web archives: loaded for such inputs only.
+    "reader.fetch",
+    "httpx",
+    "httpcore",
+    "ssl",
+    "brotli",
+    "reader.warc",
+    "fastwarc",
+    "warcio",
 }
 
 

@@ -7,7 +7,7 @@ import re
 from reader.decode import decode
 from reader.model import Article, EncodingInfo
 from reader.parse import ParseOptions, parse_text
-from reader.source import DEFAULT_MAX_BYTES, read_source
+from reader.source import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_source
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from typing import TypeVar
 
     from reader.html import HtmlPage
+    from reader.source import RawInput
 
     T = TypeVar("T")
 
@@ -101,10 +102,20 @@ def read_bytes(
     encoding: str | None = None,
     options: ParseOptions | None = None,
     path: str | None = None,
+    charset: str | None = None,
 ) -> Article:
-    """Decode (reporting how) and parse raw bytes: an HTML page or a text dump (``read_text``)."""
+    """Decode (reporting how) and parse raw bytes: an HTML page or a text dump (``read_text``).
+
+    ``charset`` is one an HTTP header declared: evidence for the decoder, not an order.
+    """
     opts = options or ParseOptions()
-    decoded = decode(data, encoding=encoding, lang=opts.lang, fix_mojibake=opts.fix_mojibake)
+    decoded = decode(
+        data,
+        encoding=encoding,
+        lang=opts.lang,
+        fix_mojibake=opts.fix_mojibake,
+        charset=charset,
+    )
     del data  # (see _handed_over)
     info = EncodingInfo(
         decoded.encoding, decoded.method, decoded.confidence, decoded.replacements, decoded.repair
@@ -121,17 +132,33 @@ def read_article(
     encoding: str | None = None,
     options: ParseOptions | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Article:
-    """Read a page (HTML or a text dump) from a path (``-`` for stdin) or from bytes.
+    """Read a page (HTML or a text dump) from a path (``-`` for stdin), an http(s) URL (fetched;
+    ``timeout`` seconds to connect and for each read) or bytes.
 
     Raises ``reader.errors.ReaderError`` subclasses with a one-line message for bad input.
     """
     if isinstance(source, bytes):
         return read_bytes(source, encoding=encoding, options=options)
-    raw = read_source(source, max_bytes=max_bytes)
-    name, box = raw.name, [raw.data]
+    box = [read_source(source, max_bytes=max_bytes, timeout=timeout)]
+    return read_raw(_handed_over(box), encoding=encoding, options=options)
+
+
+def read_raw(
+    raw: RawInput, *, encoding: str | None = None, options: ParseOptions | None = None
+) -> Article:
+    """Decode and parse an input already read (``reader.source``, ``reader.warc``), keeping what
+    is known of where it came from: its name, and for the web its URL and the HTTP answer."""
+    name, charset, box = raw.name, raw.charset, [raw.data]
+    url, fetched, warc = raw.url, raw.fetched, raw.warc
     del raw
-    return read_bytes(_handed_over(box), encoding=encoding, options=options, path=name)
+    article = read_bytes(
+        _handed_over(box), encoding=encoding, options=options, path=name, charset=charset
+    )
+    if url is None:
+        return article
+    return article.replace(url=url, fetched=fetched, warc=warc)
 
 
 def _handed_over(box: list[T]) -> T:

@@ -21,7 +21,7 @@ import sys
 from reader.errors import ExitCode
 from reader.render import Format
 from reader.runner import ConvertRequest, run_convert
-from reader.source import STDIN_NAME
+from reader.source import DEFAULT_TIMEOUT, STDIN_NAME
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
@@ -29,15 +29,23 @@ if TYPE_CHECKING:
     from typing import Final, NoReturn
 
 _FORMATS: Final = frozenset(f.value for f in Format)
-_VALUED: Final = {"--to": "to", "-t": "to", "--output": "output", "-o": "output"}
+_VALUED: Final = {
+    "--to": "to",
+    "-t": "to",
+    "--output": "output",
+    "-o": "output",
+    "--timeout": "timeout",
+}
 
 
 def parse_plain(args: Sequence[str]) -> ConvertRequest | None:
-    """``convert [FILE...] [--to FMT] [-o OUT]`` as a request, or None for anything else.
+    """``convert [FILE|URL...] [--to FMT] [-o OUT] [--timeout SECONDS]`` as a request, or None for
+    anything else.
 
     Accepts only what typer would read the same way: each option once, a known format, an output
-    name that is not empty and does not look like an option. Everything else is typer's to parse,
-    to explain or to reject.
+    name that is not empty and does not look like an option, a timeout that ``float`` reads (as
+    click does; whether it is positive, ``run_convert`` checks for both). Everything else is
+    typer's to parse, to explain or to reject.
 
     >>> parse_plain(["convert", "page.txt", "--to=json"]).fmt
     <Format.JSON: 'json'>
@@ -67,7 +75,11 @@ def parse_plain(args: Sequence[str]) -> ConvertRequest | None:
     fmt = values.get("to", Format.MD.value)
     if fmt not in _FORMATS:
         return None
-    return ConvertRequest(tuple(files), Format(fmt), values.get("output"))
+    try:
+        timeout = float(values.get("timeout", DEFAULT_TIMEOUT))
+    except ValueError:
+        return None
+    return ConvertRequest(tuple(files), Format(fmt), values.get("output"), timeout=timeout)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -26,12 +26,13 @@ from reader.batch import (
     convert_inputs,
     expand,
     output_path,
+    prefetched,
     read_list,
 )
 from reader.errors import ExitCode, InputError, OutputError, ReaderError, UsageError
 from reader.record import Value
 from reader.render import Format
-from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
+from reader.source import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, STDIN_NAME, check_scheme, is_web
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class ConvertRequest(Value):
     max_bytes: int = DEFAULT_MAX_BYTES
     debug: bool = False
     parse: ParseOptions | None = None  # --input, --links, --images
+    timeout: float = DEFAULT_TIMEOUT
 
 
 class Streams(Value):
@@ -189,11 +191,14 @@ def _check(req: ConvertRequest, env: Streams) -> tuple[str, ...]:
         raise UsageError("--glob matches file names, so it cannot contain '/'")
     if req.jobs is not None and req.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    check_timeout(req.timeout)
     if req.encoding:
         from reader.decode import check_encoding
 
         check_encoding(req.encoding)  # UsageError (exit 2) for names that are no text encoding
     names = req.names or (() if req.files_from else (STDIN_NAME,))
+    for name in names:
+        check_scheme(name)  # ftp://, file: … on the command line: usage (exit 2), before any work
     reads_stdin = STDIN_NAME in names or req.files_from == STDIN_NAME
     if STDIN_NAME in names and req.files_from == STDIN_NAME:
         raise UsageError("standard input cannot be both the --files-from list and an input")
@@ -210,6 +215,12 @@ def _check(req: ConvertRequest, env: Streams) -> tuple[str, ...]:
         if not req.force and (out.exists() or out.is_symlink()):
             raise OutputError(f"{req.output}: exists (use --force to replace it)")
     return names
+
+
+def check_timeout(seconds: float) -> None:
+    """UsageError unless ``seconds`` is a positive, finite number (typer lets ``nan`` through)."""
+    if not 0 < seconds < float("inf"):
+        raise UsageError("--timeout must be a positive number of seconds")
 
 
 def _open_list(req: ConvertRequest, env: Streams) -> TextIO | None:
@@ -307,7 +318,12 @@ def _convert_all(
         and env.stderr_isatty
         and not (env.stdout_isatty and not req.out_dir and not req.output)
     )
-    options = ConvertOptions(req.encoding, req.max_bytes, req.parse, tracebacks=req.debug)
+    options = ConvertOptions(
+        req.encoding, req.max_bytes, req.parse, tracebacks=req.debug, timeout=req.timeout
+    )
+    if many:
+        # URLs fetched ahead, several at a time, here; one input is read where it is converted.
+        head, inputs = [], prefetched(chain(head, inputs), options)
     results = convert_inputs(chain(head, inputs), req.fmt, options, jobs=req.jobs)
     try:
         if req.out_dir:
@@ -353,6 +369,7 @@ def _to_stream(
             if (
                 target is not None
                 and item.path != STDIN_NAME
+                and not is_web(item.path)
                 and os.path.realpath(item.path) == target
             ):
                 raise OutputError(f"{req.output}: is an input; refusing to overwrite it")
