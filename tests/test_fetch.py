@@ -17,9 +17,10 @@ from typer.testing import CliRunner
 
 import reader
 from reader.cli import app
+from reader.codings import ACCEPT_ENCODING
 from reader.entry import parse_plain
 from reader.errors import InputError
-from reader.fetch import ACCEPT_ENCODING, USER_AGENT
+from reader.fetch import USER_AGENT
 from tests.test_cli_convert import fast_run, typer_run
 from tests.web import Site
 
