@@ -12,6 +12,7 @@ from reader.source import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_source
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
     import os
+    from collections.abc import Iterator
     from typing import TypeVar
 
     from reader.html import HtmlPage
@@ -159,6 +160,34 @@ def read_raw(
     if url is None:
         return article
     return article.replace(url=url, fetched=fetched, warc=warc)
+
+
+def read_warc(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    options: ParseOptions | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article]:
+    """The pages of a web archive (``.warc`` or ``.warc.gz``) as articles, in archive order, with
+    one record in memory at a time. Records that are no page (requests, metadata, revisits,
+    images…) are skipped. Each article's ``path`` is the archive, its ``url`` the record's
+    target and ``warc`` the record.
+
+    Raises ``InputError`` for a page that cannot be read (over ``max_bytes``, binary) and, once
+    the pages before it are given, for a damaged archive. ``reader.batch.convert_warc`` goes on
+    past failed pages instead, yielding them as results.
+    """
+    import os
+
+    from reader.errors import InputError
+    from reader.warc import Archive, Failure
+
+    name = os.fspath(path)
+    for page in Archive(name, max_bytes=max_bytes):
+        if isinstance(page, Failure):
+            raise InputError(f"{name}: {page.url}: {page.reason}")
+        yield read_raw(page, encoding=encoding, options=options)
 
 
 def _handed_over(box: list[T]) -> T:

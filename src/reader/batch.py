@@ -29,8 +29,10 @@ from reader.source import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
     STDIN_NAME,
+    WARC_SUFFIXES,
     RawInput,
     check_scheme,
+    is_warc,
     url_scheme,
 )
 
@@ -152,23 +154,33 @@ def _walk(root: str, rel: str, glob: str) -> Iterator[Input]:
             yield Input(entry.path, child)
 
 
+def url_hash(url: str) -> str:
+    """The name of a page by its URL: the first 16 hex digits of the URL's SHA-256, the same in
+    every run. Two URLs share one with odds of one in 2^64 a pair, so an archive of a million
+    pages has about one chance in 40 million of a clash (which ``--out-dir`` would then report
+    as a second input writing the same file, never overwrite).
+
+    >>> url_hash("https://example.com/news/a.html")
+    '23559625808d933d'
+    """
+    import hashlib
+
+    return hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def url_name(url: str) -> str:
-    """The relative name of a page from the web under ``--out-dir``: its host, then the first 16
-    hex digits of the SHA-256 of the URL (stable across runs; two URLs of one host share a name
-    with odds of about one in 10^19 per pair).
+    """The relative name of a page from the web under ``--out-dir``: its host, then ``url_hash``.
 
     >>> url_name("https://Example.com:8080/news/a.html?id=1")
     'example.com/03307e7e6543b9bb'
     """
-    import hashlib
     from urllib.parse import urlsplit
 
     try:
         host = urlsplit(url).hostname or "web"
     except ValueError:  # a malformed address still needs a name; fetching it will fail
         host = "web"
-    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return os.path.join(mirror(host), digest)
+    return os.path.join(mirror(host), url_hash(url))
 
 
 def expand(names: Iterable[str], glob: str = "*") -> Iterator[Input]:
@@ -203,6 +215,57 @@ def _scheme_problem(name: str) -> str | None:
     except ReaderError as exc:
         return _reason(exc, name)
     return None
+
+
+def unpack(
+    inputs: Iterable[Input],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    skipped: dict[str, int] | None = None,
+) -> Iterator[Input]:
+    """The inputs, each web archive among them replaced by its pages, in archive order.
+
+    A page is named under ``--out-dir`` by the archive's name without its suffix, then
+    ``url_hash`` of its URL (``crawl.warc.gz`` → ``crawl/23559625808d933d.json``), and ``-2``, ``-3``…
+    for the same URL stored again later in the archive. A page that fails alone (over
+    ``max_bytes``) is an input with an error, reported under the archive's name; a damaged
+    archive ends with one such input for the whole file. ``skipped``, if given, gathers the
+    counts of records that are no page, by kind.
+    """
+    for item in inputs:
+        if item.error is None and item.raw is None and is_warc(item.path):
+            yield from _pages(item, max_bytes, skipped if skipped is not None else {})
+        else:
+            yield item
+
+
+def _pages(archive: Input, max_bytes: int, skipped: dict[str, int]) -> Iterator[Input]:
+    from reader.warc import Archive, Failure
+
+    stem = _without_suffix(archive.rel)
+    seen: dict[str, int] = {}  # URL hash → pages so far under it (a crawl may store a URL twice)
+    pages = Archive(archive.path, max_bytes=max_bytes)
+    try:
+        for page in pages:
+            digest = url_hash(page.url or "")
+            seen[digest] = count = seen.get(digest, 0) + 1
+            rel = os.path.join(stem, digest if count == 1 else f"{digest}-{count}")
+            if isinstance(page, Failure):
+                yield Input(archive.path, rel, error=f"{page.url}: {page.reason}")
+            else:
+                yield Input(archive.path, rel, raw=page)
+    except ReaderError as exc:
+        yield Input(archive.path, archive.rel, error=_reason(exc, archive.path))
+    finally:
+        for kind, count in pages.skipped.items():
+            skipped[kind] = skipped.get(kind, 0) + count
+
+
+def _without_suffix(name: str) -> str:
+    """An archive's name without ``.warc`` or ``.warc.gz`` (any case)."""
+    for suffix in sorted(WARC_SUFFIXES, key=len, reverse=True):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def read_list(stream: TextIO) -> Iterator[str]:
@@ -569,6 +632,20 @@ def _fetched(item: Input, future: Future[RawInput] | None, opts: ConvertOptions)
         return item.replace(error=failed.error)
 
 
+def convert_warc(
+    path: str, fmt: Format | str = Format.JSONL, options: ConvertOptions | None = None
+) -> Iterator[Result]:
+    """Convert every page of one web archive, in archive order, here: one ``Result`` per page
+    (failures too, named after the archive), then a failed one if the archive is damaged.
+
+    The unit of work for a cluster that gives each worker an archive (examples/dask_convert.py).
+    """
+    opts = options or ConvertOptions()
+    fmt = Format(fmt)
+    for item in unpack([Input(path, mirror(path))], opts.max_bytes):
+        yield _run(item, fmt, opts)
+
+
 def convert_many(
     paths: Iterable[str | os.PathLike[str]],
     fmt: Format | str = Format.MD,
@@ -692,12 +769,15 @@ __all__ = [
     "convert_one",
     "convert_paths",
     "convert_raw",
+    "convert_warc",
     "default_jobs",
     "expand",
     "mirror",
     "output_path",
     "prefetched",
     "read_list",
+    "unpack",
+    "url_hash",
     "url_name",
     "write_atomic",
 ]

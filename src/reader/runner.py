@@ -28,6 +28,7 @@ from reader.batch import (
     output_path,
     prefetched,
     read_list,
+    unpack,
 )
 from reader.errors import ExitCode, InputError, OutputError, ReaderError, UsageError
 from reader.record import Value
@@ -169,6 +170,15 @@ class _Report:
             self.progress.close()
             self.progress = None
 
+    def skipped(self, counts: dict[str, int]) -> None:
+        """The records of web archives that were no page: how many, of which kinds."""
+        kinds = ", ".join(
+            f"{n:,} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: -kv[1])
+        )
+        self.line(
+            f"reader: skipped {sum(counts.values()):,} archive records that are no page ({kinds})"
+        )
+
     def summary(self, interrupted: bool = False) -> None:
         total = self.converted + self.failed
         if interrupted:
@@ -301,18 +311,20 @@ def _convert_all(
     listing: TextIO | None,
 ) -> int:
     listed = read_list(listing) if listing is not None else iter(())
-    inputs = expand(chain(names, listed), req.glob)
-    head = list(islice(inputs, PROGRESS_MIN))
-    many = len(head) > 1
-    if many and req.fmt is Format.JSON and not req.out_dir:
-        raise UsageError("many inputs make many objects: use --to jsonl, or --out-dir")
+    files = expand(chain(names, listed), req.glob)
     known: set[str] | None = None
     if req.out_dir and req.force:
         # Replacing files is allowed, so an output could land on an input not read yet: list
         # every input first (one path per input in memory; the only mode that keeps them).
-        head += list(inputs)
-        inputs = iter(())
-        known = {os.path.realpath(i.path) for i in head if i.path != STDIN_NAME}
+        listing_all = list(files)
+        files = iter(listing_all)
+        known = {os.path.realpath(i.path) for i in listing_all if _local(i.path)}
+    skipped: dict[str, int] = {}  # archive records that are no page, by kind
+    inputs = unpack(files, req.max_bytes, skipped)  # a web archive's pages, one input each
+    head = list(islice(inputs, PROGRESS_MIN))
+    many = len(head) > 1
+    if many and req.fmt is Format.JSON and not req.out_dir:
+        raise UsageError("many inputs make many objects: use --to jsonl, or --out-dir")
     show_progress = (
         len(head) >= PROGRESS_MIN
         and env.stderr_isatty
@@ -340,9 +352,16 @@ def _convert_all(
         # whenever the suspended generator happens to be collected.
         results.close()
     report.close()
+    if skipped:
+        report.skipped(skipped)
     if many:
         report.summary()
     return int(ExitCode.INPUT_FAILED if report.failed else ExitCode.OK)
+
+
+def _local(path: str) -> bool:
+    """A name that is a file here: not stdin, not a URL."""
+    return path != STDIN_NAME and not is_web(path)
 
 
 def _start_progress(report: _Report, wanted: bool) -> None:
@@ -366,12 +385,7 @@ def _to_stream(
     try:
         for item, result in results:
             _start_progress(report, show_progress)
-            if (
-                target is not None
-                and item.path != STDIN_NAME
-                and not is_web(item.path)
-                and os.path.realpath(item.path) == target
-            ):
+            if target is not None and _local(item.path) and os.path.realpath(item.path) == target:
                 raise OutputError(f"{req.output}: is an input; refusing to overwrite it")
             failed = result if isinstance(result, Result) and result.output is None else None
             if failed is None:
