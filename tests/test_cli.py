@@ -136,3 +136,24 @@ def test_explain_shows_the_words_of_a_padded_line() -> None:
     result = runner.invoke(app, ["explain", "-"], input=page)
     assert result.exit_code == 0
     assert "A centred headline" in result.stdout.splitlines()[2]
+
+
+def test_explain_passes_names_the_deciding_pass() -> None:
+    result = runner.invoke(app, ["explain", "--passes", str(SEED)])
+    assert result.exit_code == 0
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert len(rows) == 18
+    assert rows[2][1:3] == ["title", "choose_title"]
+    assert rows[4][1:3] == ["metadata", "classify_run"]
+    assert rows[10][1:3] == ["teaser", "unswallow_teasers"]
+
+
+def test_explain_trace_times_each_stage_and_pass() -> None:
+    from reader.parse import PASSES
+
+    result = runner.invoke(app, ["explain", "--trace", str(SEED)])
+    assert result.exit_code == 0
+    rows = [line.split() for line in result.stdout.splitlines()]
+    names = [r[0] for r in rows]
+    assert names == ["decode", "segment", *(p.__name__ for p in PASSES), "assemble", "total"]
+    assert all(r[2] == "ms" and float(r[1]) >= 0 for r in rows)

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.metadata import (
-    find_credit,
-    latin_name_line,
-    name_line,
-    read_byline,
-    split_names,
-    staff_name,
-    tail_authors,
-)
+from reader.byline import find_credit, read_byline, tail_authors
+from reader.names import latin_name_line, name_line, split_names, staff_name
 
 
 def test_several_fields_on_one_line() -> None:

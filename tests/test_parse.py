@@ -326,7 +326,7 @@ def test_tags_under_a_related_heading_do_not_end_the_block() -> None:
 
 
 def test_lines_printed_twice_weigh_little() -> None:
-    from reader.parse import REPEAT_WEIGHT, _repeated
+    from reader.parse.run import REPEAT_WEIGHT, _repeated
     from reader.segment import Dialect, segment
 
     caption = "US President looks on as he speaks to the media about trade talks with China"
@@ -368,7 +368,7 @@ def test_summaries_under_headline_links_with_source_and_date_are_teasers() -> No
 
 
 def test_a_list_of_linked_headlines_with_summaries_weighs_little() -> None:
-    from reader.parse import weight
+    from reader.parse.lines import weight
     from reader.segment import Dialect, clean_line
 
     summary = "_The college said at least fifteen people were hurt and the police are still there_"
@@ -388,7 +388,7 @@ def test_a_list_of_linked_headlines_with_summaries_weighs_little() -> None:
     ],
 )
 def test_related_headings_in_more_languages(heading: str, is_heading: bool) -> None:
-    from reader.parse import is_related_heading
+    from reader.parse.lines import is_related_heading
     from reader.segment import Dialect, segment
 
     _, lines = segment([heading], Dialect.HTML2TEXT)

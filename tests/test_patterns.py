@@ -12,7 +12,7 @@ from re._constants import ASSERT, AT, AT_BEGINNING, BRANCH, LITERAL, SUBPATTERN
 import pytest
 
 from reader.metadata import LABEL_RE
-from reader.parse import _FOOTER_LATIN
+from reader.parse.lines import _FOOTER_LATIN
 
 _LOOKAHEAD = re.compile(r"^\(\?=\[((?:\\.|[^\]\\])*)\](\|\^)?\)")
 
@@ -52,7 +52,7 @@ def test_lookahead_covers_every_alternative(pattern: re.Pattern[str]) -> None:
 
 
 def test_caseless_footer_phrases_have_no_case() -> None:
-    from reader.parse import _FOOTER_CASELESS, _FOOTER_HEAD
+    from reader.parse.lines import _FOOTER_CASELESS, _FOOTER_HEAD
 
     for pattern in (_FOOTER_CASELESS, _FOOTER_HEAD):
         for op, av in _walk(list(sre_parse.parse(pattern.pattern))):
@@ -81,7 +81,7 @@ def _walk(items: list[tuple[object, object]]) -> list[tuple[object, object]]:
 def test_every_by_word_holds_a_hint() -> None:
     """read_byline searches for "By …" only on lines holding a hint: a "by" word added to the
     pattern without one would never be read."""
-    from reader.metadata import _BY_HINTS, _by_re
+    from reader.byline import _BY_HINTS, _by_re
 
     words = re.search(r"\(\?:(\[Bb\]y\|[^)]*)\)", _by_re().pattern)
     assert words is not None

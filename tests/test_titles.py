@@ -67,7 +67,7 @@ def test_a_headline_may_ask_a_question() -> None:
 
 
 def test_a_promotion_with_exclamations_scores_below_a_headline() -> None:
-    from reader.parse import _title_score
+    from reader.parse.title import _title_score
     from reader.segment import Dialect, clean_line
 
     promo = clean_line(1, "推出手机媒体服务，天下大事尽在掌握!欢迎订阅《手机报》!", Dialect.PLAIN)

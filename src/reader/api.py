@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from typing import TypeVar
 
     from reader.html import HtmlPage
+    from reader.parse import Trace
     from reader.source import RawInput
 
     T = TypeVar("T")
@@ -24,13 +25,19 @@ INPUT_KINDS = ("auto", "html", "text")
 
 
 def read_text(
-    text: str, *, options: ParseOptions | None = None, path: str | None = None
+    text: str,
+    *,
+    options: ParseOptions | None = None,
+    path: str | None = None,
+    trace: Trace | None = None,
 ) -> Article:
     """Parse text that is already decoded: an HTML page or a text dump.
 
     ``options.input`` says which: ``"auto"`` sniffs the first kilobyte for HTML, ``"html"`` and
     ``"text"`` decide. HTML goes through ``reader.html`` first, which turns it into lines of the
     html2text dialect plus hints from the markup; both kinds then meet the same parsing engine.
+    ``trace``, when given, receives each stage's and each parser pass's name and seconds (what
+    ``reader explain --trace`` prints).
     """
     from reader.errors import UsageError
     from reader.sniff import looks_like_html
@@ -42,14 +49,16 @@ def read_text(
         from reader.html import HtmlOptions, html_to_page
         from reader.segment import Dialect
 
+        began = _clock(trace)
         page = html_to_page(text, HtmlOptions(links=opts.links, images=opts.images))
+        _lap(trace, "html", began)
         opts = opts.replace(dialect=Dialect.HTML2TEXT)
-        article = parse_text(page.text, opts, hints=page.hints)
+        article = parse_text(page.text, opts, hints=page.hints, trace=trace)
         article = _prefer_markup(article, page)
         return article.replace(path=path, dialect="html")
     box = [text]
     del text
-    article = parse_text(_handed_over(box), opts)
+    article = parse_text(_handed_over(box), opts, trace=trace)
     return article.replace(path=path)
 
 
@@ -104,12 +113,14 @@ def read_bytes(
     options: ParseOptions | None = None,
     path: str | None = None,
     charset: str | None = None,
+    trace: Trace | None = None,
 ) -> Article:
     """Decode (reporting how) and parse raw bytes: an HTML page or a text dump (``read_text``).
 
     ``charset`` is one an HTTP header declared: evidence for the decoder, not an order.
     """
     opts = options or ParseOptions()
+    began = _clock(trace)
     decoded = decode(
         data,
         encoding=encoding,
@@ -117,13 +128,14 @@ def read_bytes(
         fix_mojibake=opts.fix_mojibake,
         charset=charset,
     )
+    _lap(trace, "decode", began)
     del data  # (see _handed_over)
     info = EncodingInfo(
         decoded.encoding, decoded.method, decoded.confidence, decoded.replacements, decoded.repair
     )
     box = [decoded.text]
     del decoded
-    article = read_text(_handed_over(box), options=options)
+    article = read_text(_handed_over(box), options=options, trace=trace)
     return article.replace(encoding=info, path=path)
 
 
@@ -134,6 +146,7 @@ def read_article(
     options: ParseOptions | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
+    trace: Trace | None = None,
 ) -> Article:
     """Read a page (HTML or a text dump) from a path (``-`` for stdin), an http(s) URL (fetched;
     ``timeout`` seconds to connect and for each read) or bytes.
@@ -141,13 +154,17 @@ def read_article(
     Raises ``reader.errors.ReaderError`` subclasses with a one-line message for bad input.
     """
     if isinstance(source, bytes):
-        return read_bytes(source, encoding=encoding, options=options)
+        return read_bytes(source, encoding=encoding, options=options, trace=trace)
     box = [read_source(source, max_bytes=max_bytes, timeout=timeout)]
-    return read_raw(_handed_over(box), encoding=encoding, options=options)
+    return read_raw(_handed_over(box), encoding=encoding, options=options, trace=trace)
 
 
 def read_raw(
-    raw: RawInput, *, encoding: str | None = None, options: ParseOptions | None = None
+    raw: RawInput,
+    *,
+    encoding: str | None = None,
+    options: ParseOptions | None = None,
+    trace: Trace | None = None,
 ) -> Article:
     """Decode and parse an input already read (``reader.source``, ``reader.warc``), keeping what
     is known of where it came from: its name, and for the web its URL and the HTTP answer."""
@@ -155,7 +172,12 @@ def read_raw(
     url, fetched, warc = raw.url, raw.fetched, raw.warc
     del raw
     article = read_bytes(
-        _handed_over(box), encoding=encoding, options=options, path=name, charset=charset
+        _handed_over(box),
+        encoding=encoding,
+        options=options,
+        path=name,
+        charset=charset,
+        trace=trace,
     )
     if url is None:
         return article
@@ -188,6 +210,21 @@ def read_warc(
         if isinstance(page, Failure):
             raise InputError(f"{name}: {page.url}: {page.reason}")
         yield read_raw(page, encoding=encoding, options=options)
+
+
+def _clock(trace: Trace | None) -> float:
+    """Now, when a trace is being kept (no clock is read otherwise)."""
+    if trace is None:
+        return 0.0
+    from time import perf_counter
+
+    return perf_counter()
+
+
+def _lap(trace: Trace | None, stage: str, began: float) -> None:
+    """Note the seconds a stage took since ``began``, when a trace is being kept."""
+    if trace is not None:
+        trace.append((stage, _clock(trace) - began))
 
 
 def _handed_over(box: list[T]) -> T:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from reader.model import Article
     from reader.parse import ParseOptions
 from reader.errors import ExitCode, ReaderError, UsageError
@@ -142,6 +144,7 @@ def _read_page(
     options: ParseOptions | None,
     max_bytes: int,
     timeout: float,
+    trace: list[tuple[str, float]] | None = None,
 ) -> Article:
     """The one page ``view`` and ``explain`` show: a file, stdin (never a terminal) or a URL."""
     from reader.api import read_article
@@ -150,7 +153,12 @@ def _read_page(
     check_timeout(timeout)
     _check_stdin([file])
     return read_article(
-        file, encoding=encoding, options=options, max_bytes=max_bytes, timeout=timeout
+        file,
+        encoding=encoding,
+        options=options,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        trace=trace,
     )
 
 
@@ -476,30 +484,60 @@ def explain(
     fix_mojibake: FixMojibakeOpt = True,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    passes: Annotated[
+        bool,
+        typer.Option(
+            "--passes", help="Add a column naming the parser's pass that decided each line."
+        ),
+    ] = False,
+    trace: Annotated[
+        bool,
+        typer.Option(
+            "--trace",
+            help="Instead of the lines, list the stages and the parser's passes in the order "
+            "they ran, with their time on this page.",
+        ),
+    ] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Print each input line with the part it went to and why.
 
     For an HTML page the lines are those of its Markdown rendering, which the parser reads.
+    The columns: line number, part, reason (with --passes, the deciding pass before it), text.
     """
     _state["debug"] = debug
+    timings: list[tuple[str, float]] | None = [] if trace else None
     try:
         options = _parse_options(input_kind, links, images, lang, fix_mojibake)
-        article = _read_page(file, encoding, options, max_bytes, timeout)
+        article = _read_page(file, encoding, options, max_bytes, timeout, timings)
     except ReaderError as exc:
         raise typer.Exit(_fail(exc)) from None
-    out = sys.stdout
+    rows = _trace_rows(timings) if timings is not None else _explain_rows(article, passes)
+    try:
+        for row in rows:
+            sys.stdout.write(row)
+    except BrokenPipeError:
+        # Closed pipe: caught here, since click would turn it into exit 1 (see main()).
+        silence_stdout()
+        raise typer.Exit(0) from None
+    raise typer.Exit(0)
+
+
+def _explain_rows(article: Article, passes: bool) -> Iterator[str]:
+    """One row a line: number, part, (deciding pass,) reason, text cut to 60 characters."""
     for e in article.explanations:
         # Padding (lynx indents centred text by hundreds of spaces) would hide the words.
         text = " ".join(e.text.split())
         text = text if len(text) <= 60 else text[:59] + "…"
-        try:
-            out.write(f"{e.line:5d}  {e.part.value:<11}  {e.reason:<48}  {text}\n")
-        except BrokenPipeError:
-            # Closed pipe: caught here, since click would turn it into exit 1 (see main()).
-            silence_stdout()
-            raise typer.Exit(0) from None
-    raise typer.Exit(0)
+        step = f"{e.step:<22}  " if passes else ""
+        yield f"{e.line:5d}  {e.part.value:<11}  {step}{e.reason:<48}  {text}\n"
+
+
+def _trace_rows(timings: list[tuple[str, float]]) -> Iterator[str]:
+    """One row a stage or pass, in the order they ran, with milliseconds; then the total."""
+    for name, seconds in timings:
+        yield f"{name:<24}  {seconds * 1000:9.3f} ms\n"
+    yield f"{'total':<24}  {sum(s for _, s in timings) * 1000:9.3f} ms\n"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -383,7 +383,7 @@ class _Declared(Record):
 
 
 def _valid_author(name: str) -> bool:
-    from reader.metadata import is_placeholder
+    from reader.names import is_placeholder
 
     name = name.strip()
     return (
@@ -396,14 +396,78 @@ def _valid_author(name: str) -> bool:
 
 
 def _read_declared(tree: LexborHTMLParser) -> _Declared:
-    """Title candidates, authors and dates from ``<meta>``, JSON-LD and ``<title>``."""
+    """Title candidates, authors and dates from ``<meta>``, JSON-LD and ``<title>``.
+
+    Each kind of evidence is read in turn; where two give a field, the earlier kind comes first
+    in the list: JSON-LD, then microdata, then ``<meta>``.
+    """
     d = _Declared()
     root = tree.root
     if root is not None:
         lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
         d.language = lang.strip().lower() or None if lang else None
+    meta, repeated = _meta_tags(tree)
+    ld = _json_ld(tree)
+    authors = ld.authors + _microdata_authors(tree) + _written_by(meta)
+    titles = ld.titles + [
+        _clean_text(meta[key]) for key in ("og:title", "twitter:title") if key in meta
+    ]
+    title_node = tree.css_first("title")
+    if title_node is not None:
+        page_title = _clean_text(title_node.text())
+        if page_title:
+            d.page_title = page_title
+            titles.append(page_title)
+    d.titles = list(dict.fromkeys(t for t in titles if t))
+    for key in _AUTHOR_KEYS:
+        for value in repeated.get(key, [])[:10]:
+            authors += [_clean_text(a) for a in re.split(r"\s*[,;，、]\s*", value)]
+    d.authors = list(dict.fromkeys(a for a in authors if _valid_author(a)))[:6]
+    published = ld.published + [meta[key] for key in _PUBLISHED_KEYS if key in meta]
+    updated = ld.updated + [meta[key] for key in _UPDATED_KEYS if key in meta]
+    for node in tree.css('link[rel="canonical"]'):
+        d.urls.append(node.attributes.get("href") or "")
+    d.urls += [meta[k] for k in ("og:url", "twitter:url") if k in meta]
+    raw = next((v for v in published if iso_date(v)), None)
+    d.published = iso_date(raw)
+    d.published_utc = bool(raw and _UTC.search(raw))
+    d.data_date = _data_island_date(tree)
+    d.updated = next((iso for v in updated if (iso := iso_date(v))), None)
+    return d
+
+
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "citation_author",
+    "parsely-author",
+    "sailthru.author",
+)
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "weibo:article:create_at",
+)
+_UPDATED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "lastmod")
+
+
+def _meta_tags(tree: LexborHTMLParser) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Each ``<meta>`` key's first value, and all of its values (scholarly pages give one
+    citation_author per author)."""
     meta: dict[str, str] = {}
-    repeated: dict[str, list[str]] = {}  # scholarly pages give one citation_author per author
+    repeated: dict[str, list[str]] = {}
     for node in tree.css("meta"):
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
@@ -411,11 +475,25 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
         if key and value and value.strip():
             meta.setdefault(key.strip().lower(), value.strip())
             repeated.setdefault(key.strip().lower(), []).append(value.strip())
+    return meta, repeated
 
-    authors: list[str] = []
-    published: list[str | None] = []
-    updated: list[str | None] = []
-    titles: list[str] = []
+
+class _LinkedData(Record):
+    """What the page's JSON-LD says of its article, each field in the order found."""
+
+    __slots__ = ("authors", "published", "titles", "updated")
+
+    def __init__(self) -> None:
+        self.titles: list[str] = []
+        self.authors: list[str] = []
+        self.published: list[str] = []
+        self.updated: list[str] = []
+
+
+def _json_ld(tree: LexborHTMLParser) -> _LinkedData:
+    """Headline, authors and dates of the JSON-LD objects that describe an article or page: an
+    Article's own fields before its WebPage's."""
+    found = _LinkedData()
     objects: list[dict[str, Any]] = []
     for node in tree.css('script[type="application/ld+json"]'):
         try:
@@ -429,86 +507,42 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
         key=lambda o: "Page" in _types(o),  # an Article's own fields before its WebPage's
     )
     for obj in ranked:
-        kinds = _types(obj)
         headline = obj.get("headline")
-        if isinstance(headline, str) and headline.strip() and "Page" not in kinds:
-            titles.append(_clean_text(headline))
+        if isinstance(headline, str) and headline.strip() and "Page" not in _types(obj):
+            found.titles.append(_clean_text(headline))
         author = obj.get("author") or obj.get("creator")
         refs = author if isinstance(author, list) else [author]
         resolved = [
             by_id.get(r["@id"], r) if isinstance(r, dict) and "@id" in r and "name" not in r else r
             for r in refs
         ]
-        authors += _names(resolved)
+        found.authors += _names(resolved)
         if isinstance(obj.get("datePublished"), str):
-            published.append(obj["datePublished"])
+            found.published.append(obj["datePublished"])
         if isinstance(obj.get("dateModified"), str):
-            updated.append(obj["dateModified"])
-    # Microdata: itemprop=author, its name in a nested itemprop=name (often a <meta>).
+            found.updated.append(obj["dateModified"])
+    return found
+
+
+def _microdata_authors(tree: LexborHTMLParser) -> list[str]:
+    """Microdata: itemprop=author, its name in a nested itemprop=name (often a ``<meta>``)."""
+    authors = []
     for node in tree.css('[itemprop~="author"]')[:5]:
         name_node = node.css_first('[itemprop~="name"]') or node
         name = name_node.attributes.get("content") or name_node.text(deep=True)
         if name and len(name) <= 80:
             authors.append(_clean_text(name))
-    # twitter:label1 "Written by" / data1 "Jane Roe" (WordPress SEO plugins)
+    return authors
+
+
+def _written_by(meta: dict[str, str]) -> list[str]:
+    """twitter:label1 "Written by" / twitter:data1 "Jane Roe" (WordPress SEO plugins)."""
+    authors = []
     for i in "123":
         label = meta.get(f"twitter:label{i}", "").lower()
         if label and _WRITTEN_BY.search(label) and meta.get(f"twitter:data{i}"):
             authors.append(meta[f"twitter:data{i}"])
-
-    for key in ("og:title", "twitter:title"):
-        if key in meta:
-            titles.append(_clean_text(meta[key]))
-    title_node = tree.css_first("title")
-    if title_node is not None:
-        page_title = _clean_text(title_node.text())
-        if page_title:
-            d.page_title = page_title
-            titles.append(page_title)
-    d.titles = list(dict.fromkeys(t for t in titles if t))
-
-    for key in (
-        "author",
-        "article:author",
-        "dc.creator",
-        "citation_author",
-        "parsely-author",
-        "sailthru.author",
-    ):
-        for value in repeated.get(key, [])[:10]:
-            authors += [_clean_text(a) for a in re.split(r"\s*[,;，、]\s*", value)]
-    d.authors = list(dict.fromkeys(a for a in authors if _valid_author(a)))[:6]
-
-    for key in (
-        "article:published_time",
-        "og:published_time",
-        "datepublished",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "publish_date",
-        "publication_date",
-        "dc.date.issued",
-        "dc.date",
-        "date",
-        "sailthru.date",
-        "parsely-pub-date",
-        "weibo:article:create_at",
-    ):
-        if key in meta:
-            published.append(meta[key])
-    for key in ("article:modified_time", "og:updated_time", "datemodified", "lastmod"):
-        if key in meta:
-            updated.append(meta[key])
-    for node in tree.css('link[rel="canonical"]'):
-        d.urls.append(node.attributes.get("href") or "")
-    d.urls += [meta[k] for k in ("og:url", "twitter:url") if k in meta]
-    raw = next((v for v in published if iso_date(v)), None)
-    d.published = iso_date(raw)
-    d.published_utc = bool(raw and _UTC.search(raw))
-    d.data_date = _data_island_date(tree)
-    d.updated = next((iso for v in updated if (iso := iso_date(v))), None)
-    return d
+    return authors
 
 
 _UTC = re.compile(r"\d(?:Z|[+-]00:?00)\s*$")
@@ -1141,7 +1175,7 @@ _ORG_NAME = re.compile(r"(?:[网網报報社台]|集团|集團|公司|中心|新
 
 def _author_text(text: str) -> list[str]:
     """Names out of a short element marked as the author: prefix ("By", "von") and tail cut."""
-    from reader.metadata import split_names
+    from reader.names import split_names
 
     first = next((line for line in text.splitlines() if line.strip()), "")
     text = _BY_PREFIX.sub("", _clean_text(first))

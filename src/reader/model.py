@@ -127,6 +127,7 @@ class Explanation(Value):
     part: Part
     reason: str
     text: str
+    step: str = ""  # the parser's pass that decided it (reader.parse.PASSES)
 
 
 class Explanations(Sequence[Explanation]):
@@ -134,7 +135,7 @@ class Explanations(Sequence[Explanation]):
     lists and the repeated reasons once each (interned where they are made), not an object per
     line (a 64 MB page has a million lines, and most runs never look at why)."""
 
-    __slots__ = ("_numbers", "_parts", "_reasons", "_texts")
+    __slots__ = ("_numbers", "_parts", "_reasons", "_steps", "_texts")
 
     def __init__(
         self,
@@ -142,11 +143,13 @@ class Explanations(Sequence[Explanation]):
         parts: Sequence[Part],
         reasons: Sequence[str],
         texts: Sequence[str],
+        steps: Sequence[str] = (),
     ) -> None:
         self._numbers = numbers
         self._parts = parts
         self._reasons = reasons
         self._texts = texts
+        self._steps = steps
 
     @classmethod
     def of(
@@ -155,6 +158,7 @@ class Explanations(Sequence[Explanation]):
         parts: Iterable[Part | None],
         reasons: Iterable[str],
         texts: Iterable[str],
+        steps: Iterable[str] = (),
     ) -> Explanations:
         """From per-line values; a part not decided is boilerplate, as with ``Explanation``."""
         # Segment numbers lines 1..n: a range then, and no list of a million numbers is made.
@@ -177,13 +181,15 @@ class Explanations(Sequence[Explanation]):
             # maker interns them as it makes them (parse does), so each is kept once already.
             list(reasons),
             list(texts),
+            list(steps),  # a pass's name, as its function has it: one string per pass
         )
 
     def __len__(self) -> int:
         return len(self._numbers)
 
     def _make(self, i: int) -> Explanation:
-        return Explanation(self._numbers[i], self._parts[i], self._reasons[i], self._texts[i])
+        step = self._steps[i] if self._steps else ""
+        return Explanation(self._numbers[i], self._parts[i], self._reasons[i], self._texts[i], step)
 
     if TYPE_CHECKING:
 

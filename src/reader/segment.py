@@ -517,56 +517,19 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
     """Strip the dialect's artefacts from one line and measure what is left."""
     if not raw or raw.isspace():
         return Line(number, raw, "", (), 0, 0, (), 0, False, False, False)
-    text = raw
-    heading = 0
-    bullet = False
-    link_chars = 0
-    anchors = 0
     author_links: list[str] = []
-    if dialect is Dialect.HTML2TEXT or "](" in text:
-        # A heading's "#" comes after at most three spaces: most lines need no match.
-        m = _HEADING.match(text) if "#" in text[:4] else None
-        if m:
-            heading = len(m.group(1))
-            text = text[m.end() :]
-        if text.startswith("](") and (tail := _LINK_TAIL.match(text)):
-            text = text[tail.end() :]  # closes a link whose text stood on the lines above
-        if "](" in text or "<http" in text or "][" in text:
-            text, link_chars, anchors = _strip_links(text, author_links)
-        elif text.startswith("[") and "]" not in text and dialect is Dialect.HTML2TEXT:
-            # Opens a link that html2text wrapped over several lines: all of it is link text.
-            text = text[1:]
-            link_chars, anchors = len(text.strip()), 1
-        if "*" in text or "__" in text:
-            text = _EMPH.sub("", text)
-        if ">" in text:
-            text = _QUOTE.sub("", text)
-    elif dialect is Dialect.LYNX and not raw[0].isspace():
+    if dialect is Dialect.HTML2TEXT or "](" in raw:
+        text, heading, link_chars, anchors = _unmark(raw, dialect, author_links)
+    else:
+        text, link_chars, anchors = raw, 0, 0
         # lynx indents its text by three spaces and prints headings flush left.
-        heading = 2
+        heading = 2 if dialect is Dialect.LYNX and not raw[0].isspace() else 0
     # Each substitution runs only where its artefact can be: most lines have none of them.
     if "[" in text or "(" in text or "IFRAME" in text or "CAPTION" in text:
         text = _LYNX_TAG.sub(" ", text)
     if "____" in text:
         text = _FIELD.sub(" ", text)
-    stripped = text.strip()
-    rule = (
-        bool(stripped)
-        and stripped[0] in _RULE_CHARS
-        and _RULE_CHARS.issuperset(stripped)
-        and (_TABLE_RULE.match(stripped) is not None or _HR.match(stripped) is not None)
-    )
-    if rule:
-        stripped = ""
-    b = _leading_bullet(stripped)
-    if b and stripped[0].isdigit() and _starts_with_date(stripped):
-        b = None  # "31. März 2020" is a date, not item 31 of a list
-    if b and stripped:
-        bullet = True
-        stripped = stripped[b.end() :]
-    if dialect is Dialect.HTML2TEXT and "\\" in stripped:
-        # Unescaped only now: html2text writes "31\. März" precisely so it is not a list item.
-        stripped = _ESCAPE.sub(r"\1", stripped)
+    stripped, rule, bullet = _unlist(text.strip(), dialect)
     cells: tuple[str, ...] | str
     if "|" in stripped:
         split = tuple(c for c in (c.strip() for c in _CELL_SPLIT.split(stripped)) if c)
@@ -578,20 +541,11 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         stripped = _spaces().sub(" ", stripped).strip()
     if " " in stripped and CJK_RE.search(stripped):
         stripped = _unspace_cjk(stripped)
-    image_only = not stripped and ("![" in raw or "[IMG" in raw or bool(_LYNX_TAG.search(raw)))
     if not stripped:
+        image_only = "![" in raw or "[IMG" in raw or bool(_LYNX_TAG.search(raw))
+        links = tuple(author_links)
         return Line(
-            number,
-            raw,
-            "",
-            cells,
-            link_chars,
-            anchors,
-            tuple(author_links),
-            heading,
-            bullet,
-            rule,
-            image_only,
+            number, raw, "", cells, link_chars, anchors, links, heading, bullet, rule, image_only
         )
     visible = len(stripped) - stripped.count(" ")
     size, cjk = _size_and_cjk(stripped)
@@ -607,7 +561,7 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         heading,
         bullet,
         rule,
-        image_only,
+        False,  # image_only: the line has text
         size,
         cjk,
         len(SENTENCE_RE.findall(stripped)),
@@ -618,6 +572,54 @@ def clean_line(number: int, raw: str, dialect: Dialect) -> Line:
         and ELLIPSIS_RE.search(stripped) is not None,
         min(1.0, link_chars / visible) if visible else 0.0,
     )
+
+
+def _unmark(text: str, dialect: Dialect, author_links: list[str]) -> tuple[str, int, int, int]:
+    """A Markdown line's text without its heading marks, links, emphasis and quote marks:
+    (text, heading level, characters of link text, links), author-page links noted."""
+    heading = link_chars = anchors = 0
+    # A heading's "#" comes after at most three spaces: most lines need no match.
+    m = _HEADING.match(text) if "#" in text[:4] else None
+    if m:
+        heading = len(m.group(1))
+        text = text[m.end() :]
+    if text.startswith("](") and (tail := _LINK_TAIL.match(text)):
+        text = text[tail.end() :]  # closes a link whose text stood on the lines above
+    if "](" in text or "<http" in text or "][" in text:
+        text, link_chars, anchors = _strip_links(text, author_links)
+    elif text.startswith("[") and "]" not in text and dialect is Dialect.HTML2TEXT:
+        # Opens a link that html2text wrapped over several lines: all of it is link text.
+        text = text[1:]
+        link_chars, anchors = len(text.strip()), 1
+    if "*" in text or "__" in text:
+        text = _EMPH.sub("", text)
+    if ">" in text:
+        text = _QUOTE.sub("", text)
+    return text, heading, link_chars, anchors
+
+
+def _unlist(stripped: str, dialect: Dialect) -> tuple[str, bool, bool]:
+    """A stripped line without a table rule or a list bullet: (text, was a rule, had a bullet).
+    html2text's escapes are undone only after the bullet is known."""
+    rule = (
+        bool(stripped)
+        and stripped[0] in _RULE_CHARS
+        and _RULE_CHARS.issuperset(stripped)
+        and (_TABLE_RULE.match(stripped) is not None or _HR.match(stripped) is not None)
+    )
+    if rule:
+        stripped = ""
+    bullet = False
+    b = _leading_bullet(stripped)
+    if b and stripped[0].isdigit() and _starts_with_date(stripped):
+        b = None  # "31. März 2020" is a date, not item 31 of a list
+    if b and stripped:
+        bullet = True
+        stripped = stripped[b.end() :]
+    if dialect is Dialect.HTML2TEXT and "\\" in stripped:
+        # Unescaped only now: html2text writes "31\. März" precisely so it is not a list item.
+        stripped = _ESCAPE.sub(r"\1", stripped)
+    return stripped, rule, bullet
 
 
 def segment(lines: list[str], dialect: Dialect | None = None) -> tuple[Dialect, list[Line]]:

@@ -1,0 +1,234 @@
+"""Who is a person: names split from a byline's value, told from placeholders, roles,
+newsrooms and menu words, and lines that are nothing but a name.
+
+A name list is read from a value that a label already owns (``split_names``); an unlabelled line
+is a name only with more evidence (a common surname, capitalised words, a role beside it), as
+the callers in ``reader.byline`` and the parser ask. The tables behind it live in
+``reader.metadata``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reader.metadata import COMPOUND_SURNAMES, PLACEHOLDERS, SURNAMES
+
+GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
+
+
+def is_placeholder(value: str) -> bool:
+    v = value.strip().strip("：:()（）[]【】").lower()
+    return not v or v in PLACEHOLDERS or bool(GARBAGE.search(v))
+
+
+# The newsroom's roles in English: part of _role() (no name holds one) and of _newsroom_role().
+_ENGLISH_ROLES = r"writer|correspondent|reporter|contributor|editor"
+
+
+@cache
+def _role() -> re.Pattern[str]:
+    return re.compile(r"(?i)\b(?:staff|" + _ENGLISH_ROLES + r"|news|agency)\b")
+
+
+@cache
+def _cjk_role() -> re.Pattern[str]:
+    return re.compile(
+        r"评论员|評論員|记者|記者|编辑|編輯|通讯员|通訊員|特约|特約|主持人|实习生|實習生|本报|本報|综合|綜合"
+    )
+
+
+# Spaces from the start of their run only, as in _NAME_SPLIT.
+_REPORTS = re.compile(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|撰文|整理)$")
+
+# Spaces are taken from the start of their run only ((?<!\s)): a bare \s* retries a long run of
+# spaces from each of its positions, O(n²).
+_NAMES_JOINED = r"(?:(?<!\s)\s+)?(?:[、，,;；/／&]|\band\b|和|及|與|与)\s*"
+# CJK names are also told apart by a space alone ("王建宏 张文攀")…
+_NAME_SPLIT = re.compile(_NAMES_JOINED + r"|(?<!\s)\s+(?=(?![\x00-\x7f])[^\W\d_])")
+
+
+# …but without CJK a space is inside a name ("Михаил Деришев", "José Álvarez"), not between two.
+@cache
+def _name_split_spaced() -> re.Pattern[str]:
+    return re.compile(_NAMES_JOINED)
+
+
+def split_names(value: str) -> list[str]:
+    """``张三、李四`` / ``A and B`` → names, placeholders dropped."""
+    names = []
+    # Han, kana and hangul all lie at U+3040 or above; the scripts that space names lie below.
+    splitter = _NAME_SPLIT if any(c >= "\u3040" for c in value) else _name_split_spaced()
+    parts = [p for p in splitter.split(value.strip()) if p.strip()]
+    if len(parts) > 1 and _REPORTS.search(parts[-1]):
+        parts.pop()  # "记者 彭冲 山东冠县报道": the last part is where from, not who
+    for part in parts:
+        name = _REPORTS.sub("", part.strip(" .·:："))
+        if (
+            name
+            and not is_placeholder(name)
+            and len(name) <= 40
+            and not _role().search(name)
+            and not _cjk_role().search(name)
+        ):
+            names.append(name)
+    return names
+
+
+_CJK_NAME = r"(?![\x00-\x7f])[^\W\d_](?:(?![\x00-\x7f])[^\W\d_]|·){1,3}"
+CJK_NAME_RE = re.compile(_CJK_NAME)
+NAME_LIST = _CJK_NAME + r"(?:[\s、，,]+" + _CJK_NAME + r"){0,3}"
+NAME_LINE_RE = re.compile(
+    r"^\s*(?:(?:作者|文|撰文)\s*[:：/／]?\s*)?(?P<names>" + NAME_LIST + r")\s*$"
+)
+
+
+# Name patterns use "a non-ASCII letter" rather than the Han range: a class spanning
+# U+4E00–U+9FFF costs Python's re about 2 ms to compile, paid by every run of the command.
+# Organisations, not people: a "name" ending in one of these is a newsroom or an office.
+@cache
+def _org_end() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:社|报|報|网|網|台|部|局|委|厅|廳|院|会|會|中心|办|辦|处|處|站|所|组|組|图|圖|完)$"
+    )
+
+
+def looks_like_cjk_name(name: str) -> bool:
+    """2-4 Han characters starting with a common surname."""
+    if not 2 <= len(name) <= 4:
+        return False
+    return name.startswith(COMPOUND_SURNAMES) or name[0] in SURNAMES
+
+
+def people(names: str) -> list[str]:
+    found = split_names(names)
+    if not found or any(_org_end().search(n) for n in found):
+        return []
+    # Rare surnames exist (风, 哈…): all must be name-shaped, and most must start with a common one.
+    common = sum(looks_like_cjk_name(n) for n in found)
+    shaped = all(2 <= len(n) <= 4 for n in found)
+    return found if shaped and common * 2 >= len(found) and common else []
+
+
+# Buttons that read like a surname and a given name ("关注": follow): alone on a line, no name.
+_BUTTON_NAMES = frozenset({"关注", "關注", "已关注", "已關注"})
+
+
+def name_line(text: str) -> list[str]:
+    """A line that is only a person's name (or two), as essays print under their title."""
+    if text.strip() in _BUTTON_NAMES:
+        return []
+    m = NAME_LINE_RE.match(text)
+    return people(m.group("names")) if m else []
+
+
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del"})
+# Words of the section labels and kickers printed beside a date ("Original Research 7 April
+# 2020", "Breaking News"): two capitalised words, but nobody's name.
+_KICKER_WORDS = frozenset(
+    [
+        "Article",
+        "Breaking",
+        "Editorial",
+        "Feature",
+        "Featured",
+        "Latest",
+        "News",
+        "Opinion",
+        "Original",
+        "Report",
+        "Research",
+        "Review",
+        "Special",
+        "Sponsored",
+        "Story",
+        "Top",
+        "Update",
+        "Updated",
+        "Video",
+    ]
+)
+
+
+def latin_name_line(text: str) -> list[str]:
+    """A line that is only a Latin-script name ("Jane Roe", "Jan van der Berg", "Anna K. Roe").
+
+    Two or three capitalised words (particles and one initial allowed): on its own this is weak
+    evidence, so callers also ask where the line stands.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 5 or len(text) > 40:
+        return []
+    capitals = 0
+    for w in words:
+        if w in _PARTICLES:
+            continue
+        if len(w) == 2 and w[0].isupper() and w[1] == ".":
+            continue  # an initial
+        core = w.replace("-", "").replace("'", "").replace("’", "")
+        if w in _KICKER_WORDS or not (
+            core.isalpha() and w[0].isupper() and core[1:].islower() and len(core) >= 2
+        ):
+            return []
+        capitals += 1
+    return [" ".join(words)] if 2 <= capitals <= 3 else []
+
+
+# A newsroom role: "Education editor", "Staff Writer", "Mitglied der Redaktion", "rédactrice".
+@cache
+def _newsroom_role() -> re.Pattern[str]:
+    return re.compile(
+        r"(?i)\b(?:" + _ENGLISH_ROLES + r"|columnist|journalist(?:in)?|"
+        r"redakteur(?:in)?|korrespondent(?:in)?|[\w-]*redaktion|rédact(?:eur|rice)|journaliste|"
+        r"correspondant|redattore|giornalista|periodista|redactor|repórter|jornalista)\b"
+    )
+
+
+def _is_role(text: str) -> bool:
+    return (
+        len(text) <= 60
+        and not any(c.isdigit() for c in text)
+        and bool(_newsroom_role().search(text))
+    )
+
+
+def staff_name(text: str, below: str = "") -> list[str]:
+    """The writer of a staff line: a name followed by the writer's role, on the same line
+    ("Richard Adams Education editor") or on the line below ("Steven Roe" / "Mitglied der
+    Redaktion"). The role is what makes two capitalised words a person."""
+    name = latin_name_line(text)
+    if name:
+        return name if below and _is_role(below) else []
+    words = text.split()
+    if words and words[0].lower() in ("by", "von", "par", "por", "door"):
+        return []  # a labelled byline, which read_byline reads ("By Meg RoeStaff Writer")
+    for k in range(2, min(5, len(words))):
+        name = latin_name_line(" ".join(words[:k]))
+        if name:
+            return name if _is_role(" ".join(words[k:])) else []
+    return []
+
+
+@cache
+def _anchor_lead() -> re.Pattern[str]:
+    return re.compile(r"(?i)^.*?\b(?:von|vom(?:\s*autor(?:in)?)?|by|par|por|door)\b\s*")
+
+
+@cache
+def _anchor_junk() -> re.Pattern[str]:
+    return re.compile(r"_+|\*+|->|<-|[→»<>]")
+
+
+def name_from_anchor(anchor: str) -> str | None:
+    """The person in an author-page link text: "Alle Beiträge von Jane Roe ->" → "Jane Roe"."""
+    text = _anchor_junk().sub(" ", anchor).strip()
+    text = _anchor_lead().sub("", text).strip()
+    text = re.sub(r"(?i)^(?:autor(?:in)?|author)\s*", "", text).strip()
+    if not text or any(ch.isdigit() for ch in text):
+        return None
+    if CJK_NAME_RE.fullmatch(text):
+        return text if looks_like_cjk_name(text) else None
+    words = text.split()
+    if 1 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha()):
+        return text
+    return None

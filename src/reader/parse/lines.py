@@ -1,0 +1,249 @@
+"""What one line looks like: article text, a footer, a related-articles heading or item, page
+controls, a linked headline. The evidence the passes weigh; no decisions are made here.
+
+The evidence generalises across sites: reading length against link share, sentence punctuation
+(full-width 。！？ for CJK), phrases every site's footer has, and the headings that open lists of
+other articles in the languages the labels cover. No rule names a site.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from reader.dates import find_dates
+from reader.metadata import control_words
+from reader.model import Part
+
+TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
+if TYPE_CHECKING:
+    from reader.segment import Line
+
+# A line is worth this many reading units before it starts to count as text.
+LINE_COST = 12
+RELATED_RE = re.compile(
+    r"^(?:相关|相關|延伸|推荐|推薦|热门|熱門|热点|熱點|猜你喜欢|猜你喜歡|更多|最新|其他|其它|精彩|往期|"
+    r"今日|图片|圖片|专题|專題|最热门|最熱門|最多浏览|最多瀏覽|最多阅读|最多閱讀|编辑精选|編輯精選)"
+    r"(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|报道|報導|推荐|推薦|资讯|資訊|内容|內容|排行|专题|專題|图集|圖集)?"
+    r"|^(?:related|more (?:from|on|stories|news)|read more|recommended|you may also like|"
+    r"most (?:read|popular)|trending|see also|further reading|top stories|latest news|"
+    # The same blocks in the other languages the labels cover (fr, de, es, pt, ru, pl, el).
+    r"les plus lus|(?:à )?lire aussi|sur le même sujet|meistgelesen|mehr zum thema|"
+    r"das könnte sie auch interessieren|weitere artikel|lo más leído|más leídas|"
+    r"noticias relacionadas|leia também|mais lidas|читайте также|самое читаемое|"
+    r"czytaj także|najczęściej czytane|διαβάστε επίσης)"
+    # Words that also open an inline link ("Veja também o placar completo"): a heading only
+    # when at most one word follows ("Другие новости раздела").
+    r"|^(?:other (?:news|stories)|otras noticias|veja também|outras notícias|leggi anche|"
+    r"articoli correlati|altre notizie|articles similaires|другие новости|новости по теме|"
+    r"похожие новости|ещё по теме|еще по теме|смотрите также|zobacz (?:także|też))"
+    r"(?:\s+\S+)?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+# Leading openers and trailing closers. The trailing run is tried from its first character only
+# (the lookbehind), so a long run that does not end the text is not rescanned from each of its
+# positions (O(n²)); the first branch covers openers running straight into closers.
+_OPENERS = "【[（(<《「『|#*>:：-"
+_CLOSERS = "】]）)>》」』|:：-"
+_OPENER = r"[\s" + re.escape(_OPENERS) + "]"
+_CLOSER = r"[\s" + re.escape(_CLOSERS) + "]"
+_BRACKETS = re.compile(rf"^{_OPENER}++{_CLOSER}+$|^{_OPENER}+|(?<!{_CLOSER}){_CLOSER}+$")
+BREADCRUMB = re.compile(
+    r"(?:>|»|›|→|＞|>>)\s*\S+\s*(?:>|»|›|→|＞)|位置[:：]|当前位置|當前位置|您的位置"
+)
+# Footer phrases, in three patterns that ``is_footer`` tries in turn (it only asks whether any
+# matches): one pattern with re.IGNORECASE cost a millisecond a page, as case-insensitive literals
+# get no quick first-character test in re and every position entered every alternative.
+# Those that start with a caseless character, compiled without the flag: re scans for their
+# first characters in C.
+_FOOTER_CASELESS = re.compile(
+    r"版权所有|版權所有|版权声明|版權聲明|©|公网安备|公網安備|许可证|許可證|举报电话|舉報電話|举报邮箱|"
+    r"违法和不良信息|不得转载|不得轉載|免责声明|免責聲明|本网站所有|本網站所有|联系我们|聯絡我們|"
+    r"网站地图|網站地圖|关于我们|關於我們|著作权|著作權|侵犯.{0,12}权益|侵犯.{0,12}權益|"
+    r"转载.{0,24}(?:授权|注明|来源|出处|目的)|轉載.{0,24}(?:授權|註明|來源|出處|目的)"
+)
+# The Latin ones, behind a lookahead on their first characters (which changes no match).
+_FOOTER_LATIN = re.compile(
+    r"(?=[c(aIpt])(?:copyright|\(c\)\s*\d{4}|all rights reserved|ICP备|ICP證|ICP证|"
+    r"privacy policy|terms of (?:use|service)|cookie)",
+    re.IGNORECASE,
+)
+# A statement heading the line ("版权声明：", "免責聲明："), matched at its start.
+_FOOTER_HEAD = re.compile(r"\W{0,3}\w{0,8}[声聲]明[:：]")
+CODE_CHARS = re.compile(r"[{}();=<>$]")
+PROSE_END = re.compile(r"[。]$|[.](?<!\.\.)$")
+RELATIVE_TIME = re.compile(
+    r"(?<!\d)\d{1,3}\s*(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3}\s+(?:minutes?|hours?|days?)\s+ago\b",
+    re.IGNORECASE,
+)
+
+# What a line of text weighs that is a paragraph whatever its punctuation.
+PARAGRAPH_WEIGHT = 60.0
+
+
+def is_footer(line: Line) -> bool:
+    """Copyright, licence, contact and disclaimer lines: every site has them, no article is them."""
+    if line.size > 200:
+        return False
+    text = line.text
+    if text.isascii():
+        # The caseless phrases and the statement head are all CJK or "©": no ASCII line holds
+        # one. Matched without case, ASCII text holds a Latin phrase only if its lower case
+        # holds it as written (re's extra caseless matches, "ſ", "ı", "K", are none of them
+        # ASCII); most lines hold none, and the caseless pattern tries every position.
+        low = text.lower()
+        return (
+            ("copyright" in low or "(c)" in low or "all rights reserved" in low or "icp" in low)
+            or ("privacy policy" in low or "terms of " in low or "cookie" in low)
+        ) and _FOOTER_LATIN.search(text) is not None
+    return (
+        _FOOTER_CASELESS.search(text) is not None
+        # Every Latin phrase holds a "c" or an "r" (no other character matches them caselessly).
+        or (
+            ("c" in text or "r" in text or "C" in text or "R" in text)
+            and _FOOTER_LATIN.search(text) is not None
+        )
+        or ("明" in text and _FOOTER_HEAD.match(text) is not None)
+    )
+
+
+RELATED_HEADING = "heading of a related-articles block"  # the reason such a line is given
+
+
+def is_related_heading(line: Line) -> bool:
+    """ "相关新闻", "【相关阅读】", "Related stories", "港聞頭條 »": the head of a block of other
+    articles (a short heading that links to more of them ends in "»")."""
+    if line.size > 20:
+        return False
+    text = line.text
+    if text.endswith(("»", "›", ">>")) and line.size <= 12 and not line.sentences:
+        return True
+    return related_words(text)
+
+
+def related_words(text: str) -> bool:
+    """Whether ``text``, its brackets and markers aside, reads as a related-articles heading."""
+    # _BRACKETS takes only a run of openers at the start and one of closers at the end: text
+    # that neither starts nor ends with one (most) is left as it is, without the substitution.
+    if text and (
+        text[0] in _OPENERS or text[0].isspace() or text[-1] in _CLOSERS or text[-1].isspace()
+    ):
+        text = _BRACKETS.sub("", text)
+    return RELATED_RE.match(text) is not None
+
+
+_LINKED_ITEM = re.compile(r"^\s*[*+-]\s+\[(?!!)")
+
+
+def _alphabetical(text: str) -> bool:
+    """Whether nine in ten of the words follow in alphabetical order, as a tag cloud's do."""
+    words = text.casefold().split()
+    ordered = sum(a <= b for a, b in itertools.pairwise(words))
+    return ordered >= 0.9 * (len(words) - 1)
+
+
+def weight(line: Line) -> float:
+    """How much a line looks like article text: reading size discounted by links and code."""
+    if line.empty:
+        return 0.0
+    if is_footer(line):
+        return 0.0
+    n = line.size
+    value = min(n, 400) * (1.0 - line.link_share) ** 2
+    text = line.text
+    if len(CODE_CHARS.findall(text)) > 0.04 * len(text) + 2:
+        value *= 0.1
+    punct = line.sentences + line.clauses
+    if punct == 0:
+        value *= 0.5
+    cjk = line.cjk
+    pieces = line.fragments
+    if (
+        (cjk >= 30 and punct * 40 < cjk)
+        or (cjk >= 20 and pieces >= 4 and cjk < 16 * pieces)
+        or (line.clauses >= 5 and cjk < 5 * line.clauses and line.sentences == 0)
+    ):
+        # Prose puts a comma or a full stop every dozen characters and no spaces between CJK
+        # words; a long line without the one or with many of the other is a run of headlines
+        # (a dropdown, a ticker, a nav bar), not a paragraph.
+        value = min(value * 0.1, LINE_COST / 2)
+    elif punct == 0 and cjk < 10 and text.count(" ") >= 15 and _alphabetical(text):
+        # Sixteen words or more in alphabetical order and without a comma or a full stop: a tag
+        # cloud or an index, not prose.
+        value = min(value * 0.1, LINE_COST / 2)
+    if line.bullet and line.sentences == 0:
+        value *= 0.7
+    if line.bullet and line.anchors and _LINKED_ITEM.match(line.raw):
+        value *= 0.3  # "* [Headline](…) its summary": an entry of a list of other articles
+    return value
+
+
+def is_controls(line: Line) -> bool:
+    """Font size, print, share, previous/next: a few words each, or many of them in a row."""
+    controls = control_words(line.text)
+    return bool(controls) and line.sentences == 0 and (line.size < 16 or controls >= 3)
+
+
+def dated_headline(line: Line) -> bool:
+    """ "某某新闻标题 (2012/1/15 16:41:01)": a list entry, not a sentence of the article."""
+    if line.sentences or not 6 <= line.size <= 60:
+        return False
+    dates = find_dates(line.text)
+    return (
+        bool(dates)
+        and dates[-1].end >= len(line.text.rstrip(" )）]】")) - 1
+        and dates[-1].start > 4
+    )
+
+
+def related_item(line: Line) -> bool:
+    """An entry of a related-articles list: a bullet, a link or a cut-off snippet, not a control."""
+    return (
+        line.heading != 1
+        and line.size >= 6
+        and (line.bullet or line.truncated or line.link_share > 0.5)
+        and not control_words(line.text)
+    )
+
+
+def _related_headline(line: Line) -> bool:
+    """A short unbulleted headline inside a related-articles list (a picture's title)."""
+    return (
+        line.sentences == 0
+        and 6 <= line.size <= 30
+        and line.anchors <= 1
+        and not control_words(line.text)
+        and not is_footer(line)
+    )
+
+
+def in_related_block(line: Line) -> tuple[Part, str] | None:
+    """Where a line under a related-articles heading goes, or None when it ends the block.
+
+    A headline without a bullet (a picture's title) and a short tag do not end it either; a
+    heading that links nowhere does: the article's next section.
+    """
+    if line.heading and not line.anchors and line.raw.lstrip().startswith("#"):
+        return None
+    if related_item(line) or _related_headline(line):
+        return Part.TEASER, "item of a related-articles block"
+    if line.sentences == 0 and line.size < 6:
+        return Part.BOILERPLATE, "tag or label in a related-articles block"
+    return None
+
+
+def paragraph(line: Line, weight: float) -> bool:
+    """A line that reads as a paragraph of an article: two sentences, or much text."""
+    return line.sentences >= 2 or weight >= PARAGRAPH_WEIGHT
+
+
+def is_headline_link(line: Line) -> bool:
+    """One link whose text reads like a headline (not "0 comments", not a row of nav links)."""
+    if line.anchors != 1 or not 8 <= line.size <= 80:
+        return False
+    if line.link_share > 0.7:
+        return True
+    # "* [Headline](…) Paper - 13 hours ago": the headline linked, its source and date not.
+    head = line.text[:200]  # size leaves out URLs: the text itself may be long
+    return line.link_share > 0.3 and bool(RELATIVE_TIME.search(head) or find_dates(head))

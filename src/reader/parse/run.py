@@ -1,0 +1,345 @@
+"""Passes that find the article's text run: every line weighed, the best contiguous run of
+text-dense lines chosen (a maximum-sum segment, so a short caption inside an article stays while
+a nav bar beside it goes), then its ends adjusted on the evidence of the headline, a leading
+list and the byline.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reader.dates import find_dates
+from reader.metadata import control_words
+from reader.model import Part
+from reader.parse.lines import (
+    LINE_COST,
+    PROSE_END,
+    is_footer,
+    is_headline_link,
+    is_related_heading,
+    weight,
+)
+from reader.parse.page import texty
+
+TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from reader.byline import Byline
+    from reader.model import PageHints
+    from reader.parse.page import Page
+    from reader.segment import Line
+
+# From half-way down the page, line weights fall linearly to half at the last line (measured on
+# the dev corpus: terms of use and comment rules sit at the foot, articles above them).
+POSITION_START = 0.5
+POSITION_DROP = 0.5
+
+
+# A line printed twice (a picture's alt text and caption, a teaser in two lists) is rarely
+# the article's own text: its weight is cut to this share.
+REPEAT_WEIGHT = 0.3
+
+
+def _repeated(lines: Sequence[Line]) -> list[int]:
+    """Lines with text whose exact text stands on another line of the page too.
+
+    Only where repeats are the exception: a page that is mostly repeats says nothing by them.
+    """
+    seen: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.size >= 8:
+            seen.setdefault(ln.text, []).append(i)
+    repeats = [i for found in seen.values() if len(found) > 1 for i in found]
+    sized = sum(len(found) for found in seen.values())
+    return repeats if len(repeats) * 2 < sized else []
+
+
+# A stretch of this many tiny lines in a row (tags, share icons, a menu) is never inside an
+# article: the run of text may not cross it.
+BARRIER_LINES = 6
+BARRIER = 10_000.0
+
+
+def _barriers(lines: Sequence[Line]) -> list[int]:
+    """The first line of each stretch of BARRIER_LINES or more tiny lines (blank and markup-only
+    lines neither count nor break a stretch)."""
+    found: list[int] = []
+    first, count = -1, 0
+    for i, ln in enumerate(lines):
+        if ln.empty:
+            continue
+        if ln.size < 6 and not ln.sentences:
+            if count == 0:
+                first = i
+            count += 1
+            if count == BARRIER_LINES:
+                found.append(first)
+        else:
+            count = 0
+    return found
+
+
+# A reader's comment opens with its writer and "said:" ("* Jane on May 3, 2018 at 4:47 pm said:").
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+@cache
+def _comment_head() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:\bsaid|\bsays|\bwrote|\bwrites|\bschrieb|\bschreibt|\ba dit|\bécrit|\bescribió|\bescribe|"
+        r"\bdisse|\bescreveu|написал[а]?|пишет|说|說|回复|回覆)"
+        r"\s*[:：]\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _dated(text: str) -> bool:
+    """A clock time or a date on the line: what a comment's head carries."""
+    return bool(_CLOCK.search(text) or find_dates(text))
+
+
+# Blog engines head each reply with the post's title after "re:", and its date and writer (the
+# "#" of a permalink may stand first).
+_REPLY_HEAD = re.compile(r"[#\s]*(?:re|回复|回覆)\s*[:：]\s*\S", re.IGNORECASE)
+
+
+_REPLY_LINK = re.compile(
+    r"\W*(?:reply|odpowiedz|antworten|répondre|responder|rispondi|ответить|回复|回覆|回應)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _comments_start(lines: Sequence[Line]) -> int | None:
+    """Where readers' comments begin: the first of two comment heads or more, each dated on its
+    line or the next ("Jane on May 3, 2018 at 4:47 pm said:"), so a quoted "he said:" is not one.
+    """
+    heads: list[int] = []
+    for i, ln in enumerate(lines):
+        if ":" not in ln.text and "：" not in ln.text:
+            continue  # both kinds of head hold a colon; most lines have none
+        if ln.size <= 60 and _REPLY_HEAD.match(ln.text) and _dated(ln.text):
+            heads.append(i)  # "re: <the post's title>  2004-12-27 12:46  Jane": a reply's head
+            continue
+        if ln.size > 40 or not ln.text.endswith((":", "：")) or not _comment_head().search(ln.text):
+            continue
+        near = [ln.text] + [lines[j].text for j in range(i + 1, min(len(lines), i + 3))]
+        if any(_dated(t) for t in near):
+            heads.append(i)
+    found = heads[0] if len(heads) >= 2 else None
+    # A "Reply" link under each comment: two or more mark a thread, which starts at the dated
+    # head above the first one.
+    replies = [
+        i for i, ln in enumerate(lines) if ln.size <= 3 and ln.text and _REPLY_LINK.match(ln.text)
+    ]
+    if len(replies) >= 2:
+        first = replies[0]
+        dated = [j for j in texty(lines, first, -1, 5, reach=11) if _dated(lines[j].text)]
+        start = dated[-1] if dated else first
+        found = start if found is None else min(found, start)
+    return found
+
+
+def _favour(scores: list[float], near: range) -> None:
+    """Raise the first two lines of ``near`` that count as text: a byline's neighbours."""
+    for j in [j for j in near if scores[j] > 0][:2]:
+        scores[j] += 2 * LINE_COST
+
+
+def _hinted_weights(lines: list[Line], weights: list[float], hints: PageHints) -> list[float]:
+    """Markup evidence moves line weights: inside the article container up, nav/related down."""
+    out = []
+    for ln, w in zip(lines, weights, strict=True):
+        if ln.number in hints.boilerplate_lines or ln.number in hints.teaser_lines:
+            w = min(w, LINE_COST / 2) - LINE_COST
+        elif ln.number in hints.content_lines:
+            w = w * 1.5 + LINE_COST / 2
+        out.append(w)
+    return out
+
+
+def _summaries_after_headlines(lines: list[Line]) -> set[int]:
+    """Paragraphs that each follow a linked headline, twice or more nearby: a teaser list."""
+    pairs: list[int] = []
+    prev: int | None = None
+    for i, ln in enumerate(lines):
+        if ln.empty:
+            continue
+        if (
+            # The line's own measures first: most lines fail them, and need no headline test.
+            ln.size > 20
+            and ln.link_share < 0.3
+            and prev is not None
+            and is_headline_link(lines[prev])
+            and not is_headline_link(ln)
+        ):
+            pairs.append(i)
+        prev = i
+    out: set[int] = set()
+    for k, i in enumerate(pairs):
+        near = [j for j in pairs[max(0, k - 1) : k + 2] if j != i and abs(j - i) <= 16]
+        if near:
+            out.add(i)
+    return out
+
+
+def _is_row(line: Line) -> bool:
+    """A table row as dumps print it: several cells of CJK/words, no links, no sentences."""
+    return (
+        line.link_share < 0.2
+        and (line.fragments >= 3 or len(line.cells) >= 2)
+        and line.sentences == 0
+    )
+
+
+def _absorb_table(
+    lines: list[Line], part: list[Part | None], bylines: dict[int, Byline], end: int
+) -> int:
+    """Extend the run over a table printed right after the text (rows weigh little each).
+
+    The block (a caption, then rows) must be mostly rows and end before links or footers.
+    """
+    block: list[int] = []
+    for i in range(end, min(len(lines), end + 80)):
+        ln = lines[i]
+        if part[i] is not None:
+            continue
+        if ln.link_share >= 0.2 or is_footer(ln) or i in bylines or is_related_heading(ln):
+            break
+        if control_words(ln.text) and ln.size < 16:
+            break
+        block.append(i)
+    rows = [i for i in block if _is_row(lines[i])]
+    if len(rows) < 3:
+        return end
+    last_row = rows[-1]
+    kept = [i for i in block if i <= last_row]
+    # Cells that wrap print as short lines between the rows: a long table may be half rows.
+    if len(rows) < (0.4 if len(rows) >= 6 else 0.6) * len(kept):
+        return end
+    return last_row + 1
+
+
+def _best_run(scores: Sequence[float]) -> tuple[int, int] | None:
+    """The maximum-sum contiguous segment [start, end) of positive total; None if none."""
+    best_sum = 0.0
+    best: tuple[int, int] | None = None
+    cur = 0.0
+    start = 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur = 0.0
+            start = i
+        cur += s
+        if cur > best_sum:
+            best_sum = cur
+            best = (start, i + 1)
+    return best
+
+
+# A list of this many items or more that opens the text run is not the article's.
+LEAD_LIST = 4
+
+
+# How many lines at the top of the text run a byline may follow and still mark where the text
+# starts (a headline, a breadcrumb and a quick-links row above it are common).
+HEAD_LINES = 8
+
+
+def weigh_lines(page: Page) -> None:
+    """How much each line looks like article text, moved by where it stands: lower down the
+    page, after a linked headline (a teaser list), printed twice, or marked by the markup."""
+    lines = page.lines
+    n = len(lines)
+    weights = [weight(ln) for ln in lines]
+    # Articles sit in the upper part of a page; terms of use and comment rules at its foot.
+    for i in range(int(n * POSITION_START), n):
+        weights[i] *= 1.0 - POSITION_DROP * (i - n * POSITION_START) / (n * (1 - POSITION_START))
+    for i in _summaries_after_headlines(lines):
+        weights[i] *= 0.2
+    for i in _repeated(lines):
+        weights[i] *= REPEAT_WEIGHT
+    if page.hints is not None:
+        weights = _hinted_weights(lines, weights, page.hints)
+    page.weights = weights
+
+
+def choose_run(page: Page) -> None:
+    """The text run: the best contiguous run of weighty lines, above the readers' comments when
+    the page has them. Bylines are its edges (the lines under one, and above a closing source or
+    editor, weigh more), and a stretch of tiny lines is a barrier it may not cross."""
+    lines, part, bylines = page.lines, page.part, page.bylines
+    n = len(lines)
+    scores = []
+    for i in range(n):
+        if part[i] is Part.BLANK:
+            scores.append(0.0)
+        elif part[i] is Part.BOILERPLATE:
+            scores.append(-1.0)
+        elif i in bylines:
+            scores.append(-2.0)
+        else:
+            scores.append(page.weights[i] - LINE_COST)
+    # The article starts right under its byline: the first text lines there weigh more.
+    # Many bylines mean a listing (each teaser with its date): then no line is favoured.
+    for at in list(bylines)[:2] if len(bylines) <= 4 else []:
+        _favour(scores, range(at + 1, min(n, at + 12)))
+    # Its source, editor or view count closes it: the last text lines above them weigh more.
+    closing = [i for i, b in bylines.items() if b.source or b.editor or b.views is not None]
+    for at in closing if len(closing) <= 2 else []:
+        _favour(scores, range(at - 1, max(-1, at - 8), -1))
+    for i in _barriers(lines):
+        scores[i] = -BARRIER
+    comments = _comments_start(lines)
+    run = _best_run(scores[:comments]) if comments is not None else None
+    run = run or _best_run(scores)
+    page.start, page.end = run if run else (n, n)
+
+
+def absorb_table(page: Page) -> None:
+    """A table printed right after the text belongs to it, though its rows weigh little."""
+    page.end = _absorb_table(page.lines, page.part, page.bylines, page.end)
+
+
+def start_below_headline(page: Page) -> None:
+    """The page's only top-level heading is its headline: what the run holds above it is the
+    page's furniture (a reading widget, a promotion), not the article."""
+    tops = [i for i, ln in enumerate(page.lines) if ln.heading == 1]
+    if len(tops) == 1 and page.start < tops[0] < page.end:
+        page.start = tops[0] + 1
+
+
+def skip_leading_list(page: Page) -> None:
+    """An article does not open with a list of headlines: a run that does starts after it (a
+    ticker, a "breaking news" box above the headline, snippets cut off with "…"). Items that
+    are whole sentences may be the article's key points."""
+    lines = page.lines
+    texty_run = [i for i in range(page.start, page.end) if not lines[i].empty]
+    lead = next(
+        (
+            k
+            for k, i in enumerate(texty_run)
+            if not lines[i].bullet or (lines[i].sentences and not lines[i].truncated)
+        ),
+        len(texty_run),
+    )
+    if lead >= LEAD_LIST and lead < len(texty_run):
+        page.start = texty_run[lead]
+
+
+def start_at_byline(page: Page) -> None:
+    """A headline can be long enough to join the run; a byline right under it says where the
+    text really starts: the short unpunctuated lines above the byline are title, not body."""
+    lines, part = page.lines, page.part
+    head = [i for i in range(page.start, page.end) if part[i] is not Part.BLANK][:HEAD_LINES]
+    for k, i in enumerate(head):
+        if i in page.bylines:
+            # The line right above the byline decides: a headline there means what precedes it
+            # is the page's furniture, not the article's first paragraphs.
+            above = head[k - 1] if k else None
+            if above is None or (
+                not PROSE_END.search(lines[above].text) and lines[above].size <= 60
+            ):
+                page.start = i
+            break
