@@ -219,6 +219,23 @@ def test_a_page_over_the_cap_fails_alone(tmp_path: Path) -> None:
     ]
 
 
+def test_a_binary_payload_served_as_html_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "bin.warc.gz"
+    write_warc(
+        path,
+        [
+            response("http://x.test/bin", b"\x00\x01\x02PK\x03\x04" * 200),
+            response("http://x.test/ok", ZH_PAGE.encode()),
+        ],
+    )
+    code, out, err = convert(str(path), "--to", "jsonl")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"reader: error: {path}: http://x.test/bin: binary data, not text"
+    )
+    assert [json.loads(line)["url"] for line in out.splitlines()] == ["http://x.test/ok"]
+
+
 def test_a_file_that_is_no_archive(tmp_path: Path) -> None:
     path = tmp_path / "page.warc"
     path.write_text("<p>not an archive</p>", encoding="utf-8")

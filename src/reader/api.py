@@ -179,7 +179,7 @@ def read_raw(
         charset=charset,
         trace=trace,
     )
-    if url is None:
+    if url is None and fetched is None and warc is None:
         return article
     return article.replace(url=url, fetched=fetched, warc=warc)
 
@@ -208,7 +208,7 @@ def read_warc(
     name = os.fspath(path)
     for page in Archive(name, max_bytes=max_bytes):
         if isinstance(page, Failure):
-            raise InputError(f"{name}: {page.url}: {page.reason}")
+            raise InputError(f"{name}: {page.label}: {page.reason}")
         yield read_raw(page, encoding=encoding, options=options)
 
 

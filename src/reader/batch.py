@@ -1,7 +1,8 @@
 """Many pages in, one result per page out, in input order: conversion at scale, as a library.
 
 Owns: turning names (files, directories, URLs, ``--files-from`` lists) into inputs in a stable
-order; fetching URLs ahead, several at a time, in this process (``prefetched``); converting inputs
+order; a web archive's pages as inputs of their own (``unpack``); fetching URLs ahead, several at a
+time, in this process (``prefetched``); converting inputs
 in worker processes with a bounded window, so memory stays flat however many inputs there are;
 where each output goes under ``--out-dir``; writing files atomically. Leaves reading, decoding and
 parsing to ``reader.api``, the HTTP to ``reader.fetch``, formats to ``reader.render``, and
@@ -250,7 +251,7 @@ def _pages(archive: Input, max_bytes: int, skipped: dict[str, int]) -> Iterator[
             seen[digest] = count = seen.get(digest, 0) + 1
             rel = os.path.join(stem, digest if count == 1 else f"{digest}-{count}")
             if isinstance(page, Failure):
-                yield Input(archive.path, rel, error=f"{page.url}: {page.reason}")
+                yield Input(archive.path, rel, error=f"{page.label}: {page.reason}")
             else:
                 yield Input(archive.path, rel, raw=page)
     except ReaderError as exc:
@@ -354,7 +355,9 @@ def _read(source: str | RawInput, opts: ConvertOptions) -> Article | Result:
     from reader.api import read_article, read_raw
 
     path = source if isinstance(source, str) else source.name
-    record = source.url if isinstance(source, RawInput) and source.warc is not None else None
+    record = None  # how an archive's page is named in its error: by URL, else by record
+    if isinstance(source, RawInput) and source.warc is not None:
+        record = source.url or f"record {source.warc.record_id}"
     try:
         if isinstance(source, str):
             return read_article(

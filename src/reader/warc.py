@@ -54,6 +54,12 @@ class Failure(Value):
 
     url: str | None
     reason: str
+    record_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How an error line names the page: its URL, else its record."""
+        return self.url or f"record {self.record_id}"
 
 
 class Archive:
@@ -115,7 +121,8 @@ class Archive:
             raise
         except InputError as exc:
             payload.skip_rest()
-            return Failure(url, str(exc).removeprefix(f"{url or ''}: "))
+            reason = str(exc).removeprefix(f"{url or ''}: ")
+            return Failure(url, reason, record.record_id)
         charset = parse_content_type(http.get("Content-Type"))[1]
         return RawInput(data, self.path, charset, url, warc=origin)
 
