@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.byline import find_credit, read_byline, tail_authors
+from reader.byline import closing_byline, find_credit, read_byline
 from reader.names import latin_name_line, name_line, split_names, staff_name
 
 
@@ -79,9 +79,14 @@ def test_trailing_credit_and_authors() -> None:
         find_credit("……今年以来成效明显。（某某区委宣传部 某某某供稿）")
         == "某某区委宣传部 某某某供稿"
     )
-    assert tail_authors("……发展的重要一年。（记者 胡小蓉）") == ["胡小蓉"]
-    assert tail_authors("……他说。（周峰 上海报道）") == ["周峰"]
-    assert tail_authors("……完成任务。（新华社）") == []  # an organisation, not a person
+    assert closing_authors("……发展的重要一年。（记者 胡小蓉）") == ["胡小蓉"]
+    assert closing_authors("……他说。（周峰 上海报道）") == ["周峰"]
+    assert closing_authors("……完成任务。（新华社）") == []  # an organisation, not a person
+
+
+def closing_authors(text: str) -> list[str]:
+    found = closing_byline(text)
+    return found.authors if found is not None else []
 
 
 def test_name_line() -> None:

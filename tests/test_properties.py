@@ -215,7 +215,9 @@ def portal_bytes(draw: st.DrawFn) -> tuple[bytes, str, str]:
 
 # --- helpers ------------------------------------------------------------------------------------
 
-_EDITOR_NEWLINES = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+# Not U+0085: it is a C1 control, read as the cp1252 "…" (reader.normalise), and editors do not
+# break lines there either.
+_EDITOR_NEWLINES = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 
 
 def editor_line_count(text: str) -> int:

@@ -6,6 +6,7 @@ import re
 
 from reader.decode import decode
 from reader.model import Article, EncodingInfo
+from reader.normalise import c1_repair, map_c1
 from reader.parse import ParseOptions, parse_text
 from reader.source import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_source
 
@@ -50,16 +51,17 @@ def read_text(
         from reader.segment import Dialect
 
         began = _clock(trace)
+        text = map_c1(text)  # before the markup is read: titles and <meta> values too
         page = html_to_page(text, HtmlOptions(links=opts.links, images=opts.images))
         _lap(trace, "html", began)
         opts = opts.replace(dialect=Dialect.HTML2TEXT)
         article = parse_text(page.text, opts, hints=page.hints, trace=trace)
         article = _prefer_markup(article, page)
-        return article.replace(path=path, dialect="html")
+        return article.replace(path=path, dialect="html", markdown_links=opts.links or opts.images)
     box = [text]
     del text
     article = parse_text(_handed_over(box), opts, trace=trace)
-    return article.replace(path=path)
+    return article.replace(path=path, markdown_links=opts.links or opts.images)
 
 
 def _prefer_markup(article: Article, page: HtmlPage) -> Article:
@@ -130,8 +132,9 @@ def read_bytes(
     )
     _lap(trace, "decode", began)
     del data  # (see _handed_over)
+    repair = c1_repair(decoded.text, decoded.repair)  # C1 controls: see reader.normalise
     info = EncodingInfo(
-        decoded.encoding, decoded.method, decoded.confidence, decoded.replacements, decoded.repair
+        decoded.encoding, decoded.method, decoded.confidence, decoded.replacements, repair
     )
     box = [decoded.text]
     del decoded

@@ -16,14 +16,15 @@ import re
 from functools import cache
 
 from reader.dates import find_dates
-from reader.metadata import LABEL_RE, Field, control_words, label_field
+from reader.metadata import LABEL_RE, PLACES, Field, control_words, label_field
 from reader.names import (
     GARBAGE,
-    NAME_LIST,
+    glued_names,
+    is_org,
+    is_person,
+    is_place,
     latin_name_line,
-    looks_like_cjk_name,
     name_from_anchor,
-    people,
     split_names,
 )
 from reader.record import Record
@@ -73,21 +74,32 @@ _POSTED_BY_RE = re.compile(
 _POSTED_AT_RE = re.compile(
     r"[于於]\s*(?P<when>(?:19|20)\d\d[^\n]{4,24}?)[^\n]{0,40}?(?:发表|發表|发布|發佈|发帖|發帖)"
 )
-# "【世界日報╱廣州12日電】", "【華視新聞╱報導】": newsroom and dateline in brackets.
+# "【世界日報╱廣州12日電】", "【華視新聞╱報導】", "【台灣醒報記者潘姿羽台北報導】": newsroom and
+# dateline in brackets.
 _NEWSROOM_RE = re.compile(
-    r"^\s*[【\[]\s*(?P<source>[^】\]╱／/|]{2,20}?)\s*[╱／/|][^】\]]{0,30}?"
-    r"(?:报道|報導|電|电|讯|訊|報|报)\s*[】\]]"
+    r"^\s*[【\[〔]\s*(?P<inner>[（(]?[^】\]〕╱／/∕|记記]{2,20}?\s*(?:[╱／/∕|]|(?=记者|記者))[^】\]〕]{0,30}?"
+    r"(?:报道|報導|電|电|讯|訊|報|报|[^\W\d_]{2,4}[)）]?))\s*[】\]〕]"
 )
-# "【聯合晚報╱記者李樹人／即時報導】": the reporter's name glued to the label, then a delimiter.
+# "【聯合晚報╱記者李樹人／即時報導】", "半月谈记者谭飞王艳明闫鹃": the reporter's name (or names
+# run together) glued to the label, then a delimiter.
 _GLUED_REPORTER_RE = re.compile(
-    r"(?:记者|記者|通讯员|通訊員)(?P<name>(?![\x00-\x7f])[^\W\d_]{2,3})(?=\s*(?:[／/╱】\]）)|｜,，、]|报道|報導|$))"
+    r"(?:记者|記者|通讯员|通訊員)(?P<name>(?:(?![\x00-\x7f])[^\W\d_]){2,12}?)"
+    r"(?=\s|[／/╱∕】\]）)|｜,，、]|即時|即时|报道|報導|$)"
 )
 _CREDIT_RE = re.compile(
     r"[(（【\[]\s*(?P<credit>[^()（）\[\]【】]{2,60}?(?:供稿|供图|摄|攝|报道|報導|撰稿|整理|编辑|編輯))\s*[)）】\]]\s*$"
 )
 
-_VALUE_CUT = re.compile(r"\s{2,}|[|｜【\[<>()（）]|\u3000")
+_VALUE_CUT = re.compile(r"\s{2,}|[|｜【\[<>()（）\]】]|\u3000")
 _NUMBER = re.compile(r"\d[\d,]*")
+# Page furniture that follows a value on its line, where the cells that kept them apart are gone:
+# comment links and counts, share and font controls, tags, "report", pagination, a second
+# credit ("来源：人民日报 字号：大 中 小", "京华时报网络版 暂无网友评论", "兰晶 | 分享到：…").
+_FURNITURE = re.compile(
+    r"(?:发表|發表|查看|我要|暂无|暫無|网友|網友|参与|參與)|评论|評論|举报|舉報|手机看|手機看|分享|字号|字號"
+    r"|字体|字體|打印|收藏|标签|標籤|关键字|關鍵字|关键词|關鍵詞|我来说两句|我來說兩句|第\s*\d+\s*[页頁]"
+    r"|返回|更多|点击|點擊|[,，;；]\s*(?:摘自|转自|轉自|原载|原載)"
+)
 
 
 class Byline(Record):
@@ -130,9 +142,24 @@ class Byline(Record):
         self.fields = [] if fields is None else fields
 
 
-def _clean_value(raw: str) -> str:
+def _clean_value(raw: str, dayfirst: bool = False) -> str:
+    """A label's value without what follows it on the line: the next cell, page furniture, a
+    date. A value in CJK script ends at a space too: publications and names have none."""
     value = _VALUE_CUT.split(raw.strip(), maxsplit=1)[0]
+    value = _FURNITURE.split(value, maxsplit=1)[0]
+    for d in find_dates(value, dayfirst=dayfirst):
+        value = value[: d.start]
+        break
     return value.strip(" \t:：,，;；·|-—")
+
+
+# Sources that say only that the article was copied from somewhere: a real one, at the foot
+# ("来源：新闻晨报"), may follow.
+_REPOSTED = frozenset(
+    {"转载文章", "轉載文章", "转载", "轉載", "网络转载", "網絡轉載", "互联网", "互聯網"}
+)
+# The labels of a reporter: a value glued to one is the reporter's outlet ("半月谈记者谭飞").
+_REPORTER_LABELS = ("记者", "記者", "通讯员", "通訊員", "本报记者", "本報記者")
 
 
 _TIMES = re.compile(r"\s*\d[\d,]*\s*(?:人次|次)")
@@ -224,18 +251,20 @@ def _labelled(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
                 else:
                     b.published = b.published or iso
             continue
-        value = _clean_value(segment)
+        value = _clean_value(segment, dayfirst)
         if f is Field.AUTHOR:
-            # "作者：张三 2022-11-20": a date glued after the name is not part of it.
-            for d in find_dates(value, dayfirst=dayfirst):
-                value = value[: d.start].strip()
-                break
+            glued = vend < len(text) and text.startswith(_REPORTER_LABELS, vend)
+            if glued and not segment[-1:].isspace():
+                continue  # "作者：半月谈记者谭飞": the outlet whose reporter follows
             for name in split_names(value):
                 if name not in b.authors:
                     b.authors.append(name)
         elif f is Field.SOURCE:
+            value = value.strip('《》〈〉「」『』“”"')
+            if value and value[0] >= "\u3040" and " " in value:
+                value = value.split(" ", 1)[0]  # CJK publications have no spaces in their names
             # 本站原创 ("this site's own") is a real answer to "where from", unlike 佚名 for "who".
-            if value and not GARBAGE.search(value) and b.source is None:
+            if value and not GARBAGE.search(value) and b.source is None and value not in _REPOSTED:
                 b.source = value
         elif f is Field.VIEWS:
             n = _NUMBER.match(value)
@@ -275,20 +304,41 @@ def _posted(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
 
 
 def _newsroom(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
-    """A bracketed newsroom lead: "【世界日報╱廣州12日電】" names the source."""
+    """A bracketed newsroom lead: "【世界日報╱廣州12日電】" names the source, "【王己由／台北報導】"
+    the reporter."""
     newsroom = _NEWSROOM_RE.match(text)
-    if newsroom and Field.SOURCE not in b.fields:
-        b.fields.append(Field.SOURCE)
-        b.source = b.source or newsroom.group("source")
+    if newsroom is None or Field.SOURCE in b.fields:
+        return
+    found = read_bracket(newsroom.group("inner"))
+    if found is not None:
+        b.fields.append(Field.SOURCE if found.source else Field.AUTHOR)
+        b.source = b.source or found.source
+        if not b.authors:
+            b.authors = found.authors
 
 
 def _glued(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
-    """A reporter glued to the label ("記者李樹人／"), or a "文／王某" credit."""
-    for pattern in (_GLUED_REPORTER_RE, _WEN_RE):
-        m = pattern.search(text)
-        if m and Field.AUTHOR not in b.fields and looks_like_cjk_name(m.group("name")):
-            b.fields.append(Field.AUTHOR)
-            b.authors.append(m.group("name"))
+    """A reporter glued to the label ("記者李樹人／", "记者谭飞王艳明闫鹃", "新华社记者任海军 阳建"),
+    read as a credit to the end of its bracket (so "記者陳立凱／攝影" names a photographer); or a
+    "文／王某" credit."""
+    if b.authors:
+        return
+    m = _GLUED_REPORTER_RE.search(text)
+    if m is not None:
+        credit = _CREDIT_END.split(text[m.start() :], maxsplit=1)[0]
+        names = read_credit(credit).authors
+    else:
+        wen = _WEN_RE.search(text)
+        names = glued_names(wen.group("name")) if wen is not None else []
+    if names:
+        b.fields.append(Field.AUTHOR)
+        b.authors.extend(names)
+
+
+# Where a credit inside a line ends: its bracket closes, the next cell or label starts.
+_CREDIT_END = re.compile(
+    r"[】\]〕)）|｜]|\s{2,}|(?:来源|來源|稿源|时间|時間|发布|發佈|發布|编辑|編輯)\s*[:：]"
+)
 
 
 def _plain_date(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
@@ -303,9 +353,16 @@ def _plain_date(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
     ]
     for d in find_dates(text, dayfirst=dayfirst):
         if not any(lo <= d.start < hi for lo, hi in owned):
-            b.date = d.iso
-            b.fields.append(Field.DATE)
+            if text.startswith(_UPDATE_WORDS, d.end) and b.updated is None:
+                b.updated = d.iso  # "2005-04-27 14:32更新"
+                b.fields.append(Field.UPDATED)
+            else:
+                b.date = d.iso
+                b.fields.append(Field.DATE)
             break
+
+
+_UPDATE_WORDS = ("更新", " 更新", "修改", " 修改")
 
 
 # The forms a byline line is read in, in order: where two give one field, the first wins.
@@ -335,18 +392,19 @@ def merge(into: Byline, other: Byline) -> Byline:
     return into
 
 
-_TAIL_AUTHOR_RE = re.compile(
-    r"[(（]\s*(?:(?:本报|本報|新华社|新華社|新华网|中新社|中新網)?(?:记者|記者|通讯员|通訊員)\s*)?"
-    r"(?P<names>"
-    + NAME_LIST
-    + r")(?:\s+(?![\x00-\x7f])[^\W\d_]{2,8}(?:报道|報導|電|电))?\s*[)）]\s*$"
-)
-
-
-def tail_authors(text: str) -> list[str]:
-    """Authors named at a paragraph's end: ``…（记者 胡晓蓉）``, ``…（姚峰 上海报道）``."""
-    m = _TAIL_AUTHOR_RE.search(text[-60:])
-    return people(m.group("names")) if m else []
+def fill(into: Byline, other: Byline) -> Byline:
+    """Take another byline's fields only where ``into`` has none: weaker evidence than what
+    ``into`` holds (authors as a whole list, not one by one)."""
+    if not into.authors:
+        into.authors = list(other.authors)
+    into.source = into.source or other.source
+    into.published = into.published or other.published
+    into.updated = into.updated or other.updated
+    into.date = into.date or other.date
+    into.views = into.views if into.views is not None else other.views
+    into.editor = into.editor or other.editor
+    into.credits.extend(c for c in other.credits if c not in into.credits)
+    return into
 
 
 def find_credit(text: str) -> str | None:
@@ -440,3 +498,247 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
     if b.date and len(text) <= 90 and text.startswith(("http://", "https://", "www.")):
         return b  # "http://www.site.com 2012年01月12日 17:04 新浪财经": a dateline
     return None
+
+
+# Credits in running text -------------------------------------------------------------------
+# An article's first paragraph may open with its dateline and credit, and its last may close
+# with one; both stay body text, and are read here for the byline's fields.
+
+# The roles a credit names, and what each makes of the names after it (or, for 摄/图/撰稿/编辑
+# printed after a name, before it).
+# A one-character role stands alone ("李慧婷/文", "郭立亮 摄"), not inside a name ("曹文明"); 摄
+# may be glued after the name ("郭立亮摄").
+_ROLE_RE = re.compile(
+    r"(?P<editor>责任编辑|責任編輯|实习编辑|實習編輯|编辑|編輯)"
+    r"|(?P<other>摄影记者|攝影記者|摄影|攝影|(?:摄|攝)(?![^\W\d_])|(?<![^\W\d_])(?:图|圖)(?![^\W\d_])"
+    r"|翻译|翻譯|编译|編譯|制图|製圖|设计|設計|供稿|供图|供圖|整理)"
+    r"|(?P<author>(?:本报|本報|特约|特約|实习|實習|见习|見習|首席|驻站|駐站)?(?:记者|記者|通讯员|通訊員)"
+    r"|实习生|實習生|撰稿人?|撰文|作者|文字|图文|圖文|(?<![^\W\d_])文(?![^\W\d_]))"
+)
+# Where from and when, which credits print between the names: "台北11日電", "嘉義報導", "发自上海".
+_FILED_RE = re.compile(
+    r"(?:发自|發自)\S*|\d{1,2}日(?:专|專)?(?:电|電)|(?:即時|即时)?(?:报道|報導|報道|专稿|專稿)"
+)
+_CREDIT_SPLIT = re.compile(r"[\s、，,;；/／∕╱]+")
+
+
+def read_credit(text: str) -> Byline:
+    """The people a credit names: "记者 王某 李某", "實習記者 樊亮 記者惠禾", "記者 李慧婷/文
+    通訊員 史貝貝/圖" (the photographer is no author), "陈巍 编辑" (an editor), "李艳 撰稿".
+
+    >>> b = read_credit("记者 柳德新 通讯员 彭娟")
+    >>> b.authors
+    ['柳德新', '彭娟']
+    """
+    b = Byline()
+    role = "author"  # a credit without a role names its writer: "（李学刚）"
+    pending: list[str] = []  # names whose role a word after them may still say ("陈巍 编辑")
+    text = _FILED_RE.sub(" ", text)
+    pos = 0
+    for m in _ROLE_RE.finditer(text):
+        pending += _credit_words(text[pos : m.start()])
+        kind = m.lastgroup or "author"
+        before = text[m.start() - 1 : m.start()]
+        if pending and before and not before.isspace() and before not in "/／∕":
+            glued = pending[-1]
+            if is_org(glued) or not glued_names(glued):
+                pending.pop()  # "南海网记者陈望": the word glued to the role is the outlet
+        after = text[m.end() : m.end() + 1]
+        suffix = kind != "author" or before in ("/", "／", "∕")
+        if pending and suffix and before and after not in (":", "："):
+            _assign(b, kind, pending, labelled=False)  # "陈巍 编辑", "史貝貝/圖", "李慧婷/文"
+        elif pending:
+            _assign(b, role, pending, labelled=pos > 0)
+        elif role != "author" and pos > 0 and m.start() - pos <= 1:
+            kind = role  # "攝影：記者王永勝": the first role says what he did; 記者 is his title
+        pending = []
+        role = kind
+        pos = m.end()
+    pending += _credit_words(text[pos:])
+    _assign(b, role, pending, labelled=pos > 0)
+    return b
+
+
+def _credit_words(text: str) -> list[str]:
+    return [w for w in _CREDIT_SPLIT.split(text) if w]
+
+
+def _assign(b: Byline, role: str, words: list[str], *, labelled: bool) -> None:
+    """The names among ``words`` go to the byline under ``role``; ``labelled`` when a role word
+    stood right before them."""
+    names = [
+        n for w in words for n in (glued_names(w, labelled=labelled) if w[:1] >= "\u3040" else [w])
+    ]
+    names = [n for n in names if is_person(n)]
+    if role == "author":
+        b.authors += [n for n in names if n not in b.authors]
+    elif role == "editor" and names and b.editor is None:
+        b.editor = "、".join(names)
+
+
+# "新华社北京1月12日电（记者 王某 李某）", "本报讯（记者 X）", "南方日报讯 (记者/钟啸 通讯员/王海军)": a
+# dateline, then its credit in parentheses, opening the first paragraph.
+_DATELINE_RE = re.compile(
+    r"^\W{0,3}(?:据|據)?(?P<lead>[^，。,（()【\[]{0,40}?)"
+    r"(?:电|電|讯|訊|消息)\s*[（(](?P<credit>[^（()）]{2,60})[)）]"
+)
+# The same after a picture's caption or a summary that the paragraph starts with: there the
+# credit must name a reporter ("■浸大委任…院長。 香港文匯報訊（記者 高鈺）").
+_LATE_DATELINE_RE = re.compile(
+    r"(?:^|[\s。）)])(?:据|據)?(?P<lead>[^\s，。,（()【\[]{2,24}?)(?:电|電|讯|訊|消息)\s*[（(]"
+    r"(?P<credit>[^（()）]{0,20}(?:记者|記者|通讯员|通訊員)[^（()）]{2,40})[)）]"
+)
+# "新浪财经讯 北京时间12月15日晚间消息": an outlet's "reports", then the text.
+_OUTLET_SAYS_RE = re.compile(r"^\W{0,3}(?P<lead>[^\W\d_]{2,8}?)(?:讯|訊)\s(?P<credit>(?!))?")
+# "（中央社記者劉世怡台北11日電）", "〔記者魏怡嘉／台北報導〕", "【台灣醒報記者潘姿羽台北報導】",
+# "[世华财讯]", "《经济通通讯社１５日专讯》": a bracketed lead.
+_BRACKET_LEAD_RE = re.compile(
+    r"^\W{0,2}?[（(【\[〔《]\s*(?P<inner>[^（()）【】\[\]〔〕《》]{2,40}?)\s*[)）】\]〕》]"
+)
+# What a lead's outlet is followed by: where and when ("北京1月12日", "１５日"), what it is.
+_LEAD_TAIL = re.compile(r"[\d０-９]|(?:即時|即时|专|專)?(?:报道|報導|報道|电|電|讯|訊)$")
+# "This paper" and "this site": no outlet's name.
+_THIS_OUTLET = re.compile(r"^(?:本|我)(?:报|報|网|網|台|刊|站|社)")
+_OUTLET_END = re.compile(r"(?:报|報|网|網|社|台|刊|讯|訊|新闻|新聞|中国|中國)$")
+
+
+def lead_byline(text: str) -> Byline | None:
+    """The dateline and credit that open an article's first paragraph: its reporters, and the
+    outlet or agency that filed it.
+
+    >>> b = lead_byline("新华社北京1月12日电（记者 王某某 李四）记者12日从有关部门获悉……")
+    >>> b.authors, b.source
+    (['王某某', '李四'], '新华社')
+    """
+    m = (
+        _DATELINE_RE.match(text)
+        or _OUTLET_SAYS_RE.match(text)
+        or _LATE_DATELINE_RE.search(text[:160])
+    )
+    if m is not None and m.group("credit") is None:
+        outlet = _outlet(m.group("lead"))
+        return Byline(source=outlet) if outlet else None  # "新浪财经讯 北京时间…"
+    if m is not None:
+        credit = m.group("credit").strip()
+        b = read_credit(credit)
+        if not b.authors and _BARE_NAME.fullmatch(credit) and not is_org(credit):
+            b.authors = [credit]  # "腾讯科技讯 （无忌）": the name right after the dateline
+        outlet = _outlet(m.group("lead"))
+        if not b.authors and outlet is None:
+            return None
+        b.source = outlet
+        return b
+    m = _BRACKET_LEAD_RE.match(text)
+    return read_bracket(m.group("inner")) if m is not None else None
+
+
+def read_bracket(inner: str) -> Byline | None:
+    """A bracketed credit: outlet and reporter ("聯合晚報╱記者李樹人／即時報導", "台灣醒報記者潘姿羽
+    台北報導", "中廣新聞／郭希誠"), reporters alone ("王己由／台北報導", "鐘武達、陳世宗／綜合報導"),
+    or the outlet alone ("世华财讯", "看中国2005年07月03日报道"). None when it is neither."""
+    for d in reversed(find_dates(inner)):
+        inner = inner[: d.start] + " " + inner[d.end :]  # "【2012/01/11 聯合晚報】": when, then who
+    inner = inner.strip("（()） ")
+    parts = [p.strip() for p in re.split(r"[╱／/∕|]|(?=记者|記者)", inner) if p.strip()]
+    b = Byline()
+    for k, part in enumerate(parts):
+        if _ROLE_RE.search(part):
+            fill(b, read_credit(part))
+            continue
+        words = [w for w in re.split(r"[\s、，,]+", part) if w]
+        names = [n for w in words for n in glued_names(w)]
+        if words and len(names) >= len(words) and not b.authors and not is_org(part):
+            b.authors = names  # "王己由", "鐘武達、陳世宗": reporters, whose filing place follows
+        elif k == 0 and (len(parts) > 1 or _LEAD_TAIL.search(part) or _OUTLET_END.search(part)):
+            # "[世华财讯]": in brackets the outlet is printed whole, 讯 and all.
+            head = _BRACKET_TAIL.sub("", re.split(r"[\d０-９]", part, maxsplit=1)[0])
+            b.source = _outlet(head, whole=True)
+    return b if b.authors or b.source else None
+
+
+_BRACKET_TAIL = re.compile(r"(?:即時|即时)?(?:报道|報導|報道|电|電|专讯|專訊)$")
+
+
+def _outlet(lead: str, *, whole: bool = False) -> str | None:
+    """The outlet at the start of a dateline ("新華網海口１月１２日" → "新華網"); ``whole`` when
+    the lead is the outlet's name already, without where and when."""
+    lead = lead.strip()
+    m = None if whole else _LEAD_TAIL.search(lead)
+    while m is not None and m.start() > 0:
+        lead = lead[: m.start()].rstrip()
+        m = _LEAD_TAIL.search(lead)
+    for place in PLACES:
+        if lead.endswith(place) and len(lead) - len(place) >= 2:
+            lead = lead[: -len(place)]
+            break
+    lead = lead.strip(" 　:：·")
+    if not 2 <= len(lead) <= 16 or _THIS_OUTLET.match(lead) or not any(c.isalpha() for c in lead):
+        return None
+    return lead
+
+
+_CLOSING_RE = re.compile(r"[（(](?P<inner>[^（()）]{2,40})[)）]\s*$")
+# "——《北京之春》1996年6月号", "(摘自《上海社会科学院学术季刊》…)", "转自《北京科技报》": where an
+# essay or a repost first appeared.
+_CITED_RE = re.compile(
+    r"(?:——|—|摘自|转自|轉自|原载|原載|选自|選自|来源于|來源於)\s*《(?P<source>[^《》]{2,30})》"
+)
+_SUPPLIED_RE = re.compile(r"^(?:内容|內容|本文)?由(?P<source>\S{2,20}?)(?:提供|供稿)")
+# Words a closing parenthesis holds that are no name: the end, a part, a picture.
+_NOT_SIGNED = frozenset(
+    {
+        "完",
+        "全文完",
+        "待续",
+        "待續",
+        "未完",
+        "续",
+        "續",
+        "上",
+        "中",
+        "下",
+        "组图",
+        "組圖",
+        "图",
+        "圖",
+        "附图",
+    }
+)
+
+
+def closing_byline(text: str) -> Byline | None:
+    """The credit that closes an article's last paragraphs: "（记者 胡晓蓉）", "(李艳 撰稿)",
+    "(曉明)", "(陈巍 编辑)", "(京华时报)", "——《北京之春》1996年6月号".
+
+    >>> closing_byline("……今年将继续推进。（记者 胡晓蓉）").authors
+    ['胡晓蓉']
+    """
+    cited = _CITED_RE.search(text[-80:])
+    if cited is not None:
+        return Byline(source=cited.group("source"))
+    m = _CLOSING_RE.search(text[-60:])
+    if m is None:
+        return None
+    inner = m.group("inner").strip()
+    supplied = _SUPPLIED_RE.match(inner)
+    if supplied is not None:
+        return Byline(source=supplied.group("source"))
+    if inner in _NOT_SIGNED:
+        return None
+    if _OUTLET_END.search(inner) and len(inner) <= 12 and " " not in inner:
+        return Byline(source=inner)  # "(京华时报)": the paper it was taken from
+    if _PICTURE.search(inner):
+        return None  # a picture's credit: its photographer, or where it was taken from
+    if _BARE_NAME.fullmatch(inner) and not is_org(inner):
+        return Byline(authors=[inner])  # "(曉明)": a name alone closing the article signs it
+    if not _ROLE_RE.search(inner) and not all(
+        glued_names(w) or is_place(w) or (w[:1] < "\u3040" and is_person(w))
+        for w in _credit_words(_FILED_RE.sub(" ", inner))
+    ):
+        return None  # "（更多内容请关注 某某网 www.…）": not a list of names
+    b = read_credit(inner)
+    return b if b.authors or b.editor else None
+
+
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_PICTURE = re.compile(r"摄|攝|照片|图片|圖片|图为|圖為|资料图|資料圖|供图|供圖")

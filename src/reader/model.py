@@ -265,7 +265,11 @@ class Article(Value):
     url: str | None = None
     fetched: Fetched | None = None
     warc: WarcOrigin | None = None
-    _no_compare: ClassVar[tuple[str, ...]] = ("explanations",)
+    # The body's text holds Markdown links and images (--links, --images): the Markdown renderer
+    # writes them as links, the other formats show the text as it is. How the text was read, not
+    # part of it: the JSON contract does not carry it, and it takes no part in equality.
+    markdown_links: bool = False
+    _no_compare: ClassVar[tuple[str, ...]] = ("explanations", "markdown_links")
     _no_repr: ClassVar[tuple[str, ...]] = ("explanations",)
 
     @property

@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from reader.metadata import COMPOUND_SURNAMES, PLACEHOLDERS, SURNAMES
+from reader.metadata import (
+    COMPOUND_SURNAMES,
+    PLACEHOLDERS,
+    PLACES,
+    PROVINCES,
+    SURNAME_ORDER,
+    SURNAMES,
+    UI_WORDS,
+    UI_WORDS_LATIN,
+)
 
 GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
 
@@ -39,7 +48,33 @@ def _cjk_role() -> re.Pattern[str]:
 
 
 # Spaces from the start of their run only, as in _NAME_SPLIT.
-_REPORTS = re.compile(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|撰文|整理)$")
+_REPORTS = re.compile(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|撰文|撰稿|整理)$")
+# Words that stand in a credit beside the names but are none: parts of a role ("实习记者" split
+# at its label), a job, the credit's kind, where the reporter files from.
+_NOT_NAMES = re.compile(
+    r"^(?:实习|實習|见习|見習|首席|特约|特約|驻站|駐站|职员|職員|员工|員工|文|图|圖|摄|攝|文字|图文|圖文"
+    r"|稿源|来源|來源|摄影|攝影|编译|編譯|综述|綜述|报道|報導|報道|报导|专稿|專稿|讯|訊)$"
+    r"|^(?:发自|發自|来自|來自)"
+)
+# A title before a Latin, Greek or Cyrillic name ("Dr.Αναστασία", "Prof. Jane Roe").
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:By|BY|by|Von|von|Par|par|Του|Της|От|Herr|Frau)\s+|(?:Dr|Prof|Mr|Mrs|Ms|Mme)(?:\.\s*|\s+))"
+)
+# Where a Latin byline's name ends: a small word that starts what follows ("Xeni Jardin at
+# Boing Boing", "Kashmira Gander On 9/9/19", "Moritz Bachmann publiziert am"), a month, a label.
+_NAME_END = re.compile(
+    r"\s+(?:(?:at|on|On|am|um|in|for|from|via|publiziert|veröffentlicht|updated|Updated|published"
+    r"|Published|posted|Posted)\b|(?:January|February|August|September|October|November|December"
+    r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b(?!\s+[A-Z])|(?:March|April|May|June|July|Mar|Apr|Jun|Jul)"
+    r"\.?\s*\d).*$"
+)
+# A newsroom role after the name, spaced or glued to it ("Carrie Arnold Contributing Writer",
+# "Michael HiltzikBusiness Columnist").
+_ROLE_TAIL = re.compile(
+    r"(?:\s+|(?<=[a-z]))(?:(?:Senior|Chief|Staff|Contributing|Special|Business|Political|Sports"
+    r"|Foreign|Science|Health|Tech|Technology|Education|Associate|Deputy|Managing|Executive)\s+)*"
+    r"(?:Writer|Columnist|Correspondent|Reporter|Editor|Contributor|Journalist)s?\b.*$"
+)
 
 # Spaces are taken from the start of their run only ((?<!\s)): a bare \s* retries a long run of
 # spaces from each of its positions, O(n²).
@@ -55,24 +90,108 @@ def _name_split_spaced() -> re.Pattern[str]:
 
 
 def split_names(value: str) -> list[str]:
-    """``张三、李四`` / ``A and B`` → names, placeholders dropped."""
-    names = []
+    """``张三、李四`` / ``A and B`` → names, placeholders, roles and places dropped.
+
+    >>> split_names("实习记者 王璐"), split_names("蒋 凌"), split_names("谭飞王艳明闫鹃")
+    (['王璐'], ['蒋凌'], ['谭飞', '王艳明', '闫鹃'])
+    """
     # Han, kana and hangul all lie at U+3040 or above; the scripts that space names lie below.
-    splitter = _NAME_SPLIT if any(c >= "\u3040" for c in value) else _name_split_spaced()
-    parts = [p for p in splitter.split(value.strip()) if p.strip()]
+    cjk = any(c >= "\u3040" for c in value)
+    splitter = _NAME_SPLIT if cjk else _name_split_spaced()
+    parts = [p.strip(" .·:：") for p in splitter.split(value.strip()) if p.strip(" .·:：")]
+    if cjk and 2 <= len(parts) <= 3 and all(len(p) == 1 for p in parts) and parts[0] in SURNAMES:
+        parts = ["".join(parts)]  # "马 燕": one name, padded with a space by the page
     if len(parts) > 1 and _REPORTS.search(parts[-1]):
         parts.pop()  # "记者 彭冲 山东冠县报道": the last part is where from, not who
+    names = []
     for part in parts:
-        name = _REPORTS.sub("", part.strip(" .·:："))
-        if (
-            name
-            and not is_placeholder(name)
-            and len(name) <= 40
-            and not _role().search(name)
-            and not _cjk_role().search(name)
-        ):
-            names.append(name)
+        name = _REPORTS.sub("", part) if cjk else _latin_name(part)
+        for one in split_run(name) or [name]:
+            if is_person(one):
+                names.append(one)
     return names
+
+
+def _latin_name(part: str) -> str:
+    """A Latin, Greek or Cyrillic name without the title before it and what follows it."""
+    part = _TITLE_WORDS.sub("", part)
+    return _ROLE_TAIL.sub("", _NAME_END.sub("", part)).strip(" ,.")
+
+
+def is_person(name: str) -> bool:
+    """Whether a name read from a credit can be a person's (or an agency's, as bylines print
+    them): not a placeholder, a role, a place, a word of the page's interface."""
+    return bool(
+        sum(c.isalpha() for c in name) >= 2
+        and not is_placeholder(name)
+        and not _NOT_A_PERSON.search(name)
+        and len(name) <= 40
+        and not _role().search(name)
+        and not _cjk_role().search(name)
+        and not _NOT_NAMES.search(name)
+        and not is_place(name)
+        and not is_ui_word(name)
+    )
+
+
+# A website, or an outlet by its last characters: no person ("www.cbzw.com.cn", "新民网").
+_NOT_A_PERSON = re.compile(
+    r"(?i)^www\.|\.(?:com|net|org|cn|tw|hk)\b|(?:网|網|报|報|新闻|新聞|中心|频道|頻道|电台|電台|电视台|電視台)$"
+)
+
+
+def is_place(word: str) -> bool:
+    """A province, city or capital, or a word starting with a province ("江蘇南通")."""
+    return word in PLACES or any(word.startswith(p) and len(word) > len(p) for p in PROVINCES)
+
+
+def is_ui_word(text: str) -> bool:
+    """A word of the page's interface ("查看评论", "手机版", "Fonts Size", "Learn More")."""
+    if any(w in text for w in UI_WORDS):
+        return True
+    words = text.lower().split()
+    return bool(words) and all(w.strip(".:|") in UI_WORDS_LATIN for w in words)
+
+
+def glued_names(run: str, *, labelled: bool = False) -> list[str]:
+    """The people in a run of Han characters glued to a reporter's label: one name, names run
+    together, or a name with where it was filed from ("潘姿羽台北"). A name must start with a
+    common surname, unless ``labelled`` (a role word stands right before it: "记者 曉明")."""
+    for place in PLACES:
+        if run.endswith(place) and 2 <= len(run) - len(place) <= 4:
+            run = run[: -len(place)]
+            break
+    if looks_like_cjk_name(run) or (labelled and 2 <= len(run) <= 4 and not _org_end().search(run)):
+        return [run] if is_person(run) else []
+    return split_run(run) or []
+
+
+_RANK = {c: i for i, c in enumerate(SURNAME_ORDER)}
+
+
+def split_run(run: str) -> list[str] | None:
+    """Names printed without a separator ("谭飞王艳明闫鹃"): five to twelve Han characters cut
+    into names of two or three, each from a common surname, the commoner surnames winning where
+    two cuts are possible. None for anything else (a single name, an unsplittable run)."""
+    if not 5 <= len(run) <= 12 or not all("\u4e00" <= c <= "\u9fff" for c in run):
+        return None
+    # best[i]: (cost, names) of the cheapest cut of run[:i]
+    best: list[tuple[float, list[str]] | None] = [None] * (len(run) + 1)
+    best[0] = (0.0, [])
+    for i in range(len(run)):
+        here = best[i]
+        if here is None:
+            continue
+        for size in (2, 3):
+            piece = run[i : i + size]
+            if len(piece) < size or piece[0] not in SURNAMES:
+                continue
+            cost = here[0] + 1 + _RANK[piece[0]] / len(_RANK)
+            there = best[i + size]
+            if there is None or cost < there[0]:
+                best[i + size] = (cost, [*here[1], piece])
+    end = best[len(run)]
+    return end[1] if end is not None else None
 
 
 _CJK_NAME = r"(?![\x00-\x7f])[^\W\d_](?:(?![\x00-\x7f])[^\W\d_]|·){1,3}"
@@ -91,6 +210,11 @@ def _org_end() -> re.Pattern[str]:
     return re.compile(
         r"(?:社|报|報|网|網|台|部|局|委|厅|廳|院|会|會|中心|办|辦|处|處|站|所|组|組|图|圖|完)$"
     )
+
+
+def is_org(word: str) -> bool:
+    """A newsroom, paper or office by its last character ("南海网", "楚天都市報", "新华社")."""
+    return _org_end().search(word) is not None
 
 
 def looks_like_cjk_name(name: str) -> bool:
@@ -119,7 +243,12 @@ def name_line(text: str) -> list[str]:
     if text.strip() in _BUTTON_NAMES:
         return []
     m = NAME_LINE_RE.match(text)
-    return people(m.group("names")) if m else []
+    if m is None:
+        return []
+    names = m.group("names").split()
+    if len(names) > 1 and is_place(names[-1]):
+        names.pop()  # "黃千容 賴世杰 台中": the reporters, then where they filed from
+    return people(" ".join(names))
 
 
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del"})

@@ -19,6 +19,7 @@ with a reason, and the pass that decided it is recorded (``reader explain --pass
 10. ``choose_title``: the headline.
 11. ``byline_above_headline``, ``classify_outside``, ``name_under_headline``, ``find_dateline``:
     the rest of the byline, and every line outside the run.
+12. ``read_text_credits``: the credits printed in the text's own first and last lines.
 
 The evidence generalises across sites: reading length against link share, sentence punctuation
 (full-width 。！？ for CJK), position relative to the run, and the labels of bylines. No rule
@@ -40,6 +41,7 @@ from reader.parse.meta import (
     find_bylines,
     find_dateline,
     name_under_headline,
+    read_text_credits,
 )
 from reader.parse.page import Page, ParseOptions
 from reader.parse.parts import (
@@ -98,6 +100,7 @@ PASSES: tuple[Pass, ...] = (
     classify_outside,
     name_under_headline,
     find_dateline,
+    read_text_credits,
 )
 
 

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from reader.byline import Byline, find_credit, merge, read_byline, tail_authors
+from reader.byline import Byline, fill, find_credit, merge, read_byline
 from reader.dates import citation_date, find_dates
 from reader.model import Article, Block, Explanations, Metadata, Part, Teaser
 from reader.parse.language import language
@@ -38,13 +38,8 @@ def assemble(page: Page, options: ParseOptions) -> Article:
     got = _gather(page, options.links, options.images)
     merged = got.byline
     hints = page.hints
-    if not merged.authors:
-        # "…（记者 胡晓蓉）" closing the last paragraphs names the author when no byline did.
-        for block in reversed(got.body[-3:]):
-            found = tail_authors(block.text)
-            if found:
-                merged.authors.extend(found)
-                break
+    if page.text_credits is not None:
+        fill(merged, page.text_credits)
     published = _published(page, merged)
     updated = merged.updated
     title = page.title

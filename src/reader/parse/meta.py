@@ -7,7 +7,7 @@ What a byline line is, and what it says, is ``reader.byline``'s; these passes on
 
 from __future__ import annotations
 
-from reader.byline import Byline, is_byline
+from reader.byline import Byline, closing_byline, fill, is_byline, lead_byline
 from reader.dates import find_dates
 from reader.metadata import Field
 from reader.model import Part
@@ -173,3 +173,33 @@ def find_dateline(page: Page) -> None:
         if found and page.part[i] is not Part.TEASER:
             page.dateline = found[0].iso
             return
+
+
+# How many paragraphs at each end of the text may hold its dateline or closing credit.
+LEAD_PARAGRAPHS = 2
+CLOSING_PARAGRAPHS = 3
+
+
+def read_text_credits(page: Page) -> None:
+    """The credits printed in the text itself, which stays body: the dateline and credit that
+    open its first paragraph ("新华社北京1月12日电（记者 王某）", "【台灣醒報記者潘姿羽台北報導】"),
+    and the credit that closes its last ones or follows them ("（记者 胡晓蓉）", "(陈巍 编辑)",
+    "(京华时报)"). They fill what the byline lines left empty."""
+    lines, part = page.lines, page.part
+    body = page.body(page.first_body)
+    found = Byline()
+    for i in body[:LEAD_PARAGRAPHS]:
+        lead = lead_byline(lines[i].text)
+        if lead is not None:
+            fill(found, lead)
+            break
+    after = [
+        i
+        for i in texty(lines, page.last_body, 1, 4)
+        if part[i] not in (Part.TEASER, Part.TITLE) and not is_related_heading(lines[i])
+    ]
+    for i in [*reversed(body[-CLOSING_PARAGRAPHS:]), *after]:
+        closing = closing_byline(lines[i].text)
+        if closing is not None:
+            fill(found, closing)
+    page.text_credits = found

@@ -238,6 +238,12 @@ def _best_run(scores: Sequence[float]) -> tuple[int, int] | None:
     return best
 
 
+# "新华社北京1月12日电", "中新网上海１月１７日专电": an agency, where and when, "telegraphs".
+WIRE_DATELINE = re.compile(
+    r"\W{0,3}\S{2,20}?[\d０-９]{1,2}\s*[月]\s*[\d０-９]{1,2}\s*日\s*(?:专|專)?(?:电|電)"
+)
+
+
 # A list of this many items or more that opens the text run is not the article's.
 LEAD_LIST = 4
 
@@ -330,16 +336,21 @@ def skip_leading_list(page: Page) -> None:
 
 def start_at_byline(page: Page) -> None:
     """A headline can be long enough to join the run; a byline right under it says where the
-    text really starts: the short unpunctuated lines above the byline are title, not body."""
-    lines, part = page.lines, page.part
-    head = [i for i in range(page.start, page.end) if part[i] is not Part.BLANK][:HEAD_LINES]
+    text really starts: the short unpunctuated lines above the byline are title, not body;
+    unless that line is a wire dateline ("新华社美国拉斯韦加斯1月10日电 综述：…"), which opens the
+    article and is followed by its reporters' credit."""
+    lines = page.lines
+    # Lines with text only: a picture or a rule between a headline and its byline says nothing.
+    head = [i for i in range(page.start, page.end) if not lines[i].empty][:HEAD_LINES]
     for k, i in enumerate(head):
         if i in page.bylines:
             # The line right above the byline decides: a headline there means what precedes it
             # is the page's furniture, not the article's first paragraphs.
             above = head[k - 1] if k else None
             if above is None or (
-                not PROSE_END.search(lines[above].text) and lines[above].size <= 60
+                not PROSE_END.search(lines[above].text)
+                and lines[above].size <= 60
+                and not WIRE_DATELINE.match(lines[above].text)
             ):
                 page.start = i
             break

@@ -128,6 +128,19 @@ def _units(text: str) -> list[tuple[int, int, int]]:
     return units
 
 
+def _fold(text: str, units: list[tuple[int, int, int]], i: int, width: int) -> None:
+    """Split unit ``i``, one narrow run wider than a whole line (a URL), after as many cells as
+    fit (at least one character), like rich's overflow fold: its head then fills a line."""
+    start, end, _ = units[i]
+    room, k = width, start
+    while k < end and get_character_cell_size(text[k]) <= room:
+        room -= get_character_cell_size(text[k])
+        k += 1
+    k = max(k, start + 1)
+    head = (start, k, cell_len(text[start:k]))
+    units[i : i + 1] = [head, (k, end, cell_len(text[k:end]))] if k < end else [head]
+
+
 def break_cjk(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy line breaks for text with wide characters: ``(start, end)`` spans, none wider than
     ``width`` cells, spaces at the breaks dropped.
@@ -181,15 +194,7 @@ def break_cjk(text: str, width: int) -> list[tuple[int, int]]:
             cut = last_break(i, j)
             cut = j if cut < 0 else cut
         else:
-            # One narrow run wider than a whole line (a URL): fold it, like rich's overflow fold.
-            start, end, _ = units[i]
-            room, k = width, start
-            while k < end and get_character_cell_size(text[k]) <= room:
-                room -= get_character_cell_size(text[k])
-                k += 1
-            k = max(k, start + 1)
-            head = (start, k, cell_len(text[start:k]))
-            units[i : i + 1] = [head, (k, end, cell_len(text[k:end]))] if k < end else [head]
+            _fold(text, units, i, width)
             cut = i + 1
         lines.append((i, cut))
         i = cut
