@@ -242,11 +242,13 @@ def read_text_credits(page: Page) -> None:
     after = [
         i
         for i in texty(lines, page.last_body, 1, 4)
-        if part[i] not in (Part.TEASER, Part.TITLE) and not is_related_heading(lines[i])
+        if part[i] is not Part.TITLE and not is_related_heading(lines[i])
     ]
     closing = Byline()
     for i in [*reversed(body[-CLOSING_PARAGRAPHS:]), *after]:
         found = closing_byline(lines[i].text)
-        if found is not None:
+        # A teaser's credit is its own, unless it cites where this text first appeared (a
+        # dated citation reads as a dated headline: "——《北京之春》1996年6月号").
+        if found is not None and (part[i] is not Part.TEASER or found.cited):
             fill(closing, found)
     page.closing = closing
