@@ -101,7 +101,7 @@ _NUMBER = re.compile(r"\d[\d,]*")
 _FURNITURE = re.compile(
     r"(?:发表|發表|查看|我要|暂无|暫無|网友|網友|参与|參與)|评论|評論|举报|舉報|手机看|手機看|分享|字号|字號"
     r"|字体|字體|打印|收藏|标签|標籤|关键字|關鍵字|关键词|關鍵詞|我来说两句|我來說兩句|第\s*\d+\s*[页頁]"
-    r"|返回|更多|点击|點擊|[,，;；]\s*(?:摘自|转自|轉自|原载|原載)"
+    r"|返回|更多|点击|點擊|微博|微信|[,，;；]\s*(?:摘自|转自|轉自|原载|原載)"
 )
 
 
@@ -432,7 +432,8 @@ def _is_outlet(name: str) -> bool:
         and not is_ui_word(name)
         and not control_words(name)
         and not is_placeholder(name)
-        and (_OUTLET_END.search(name) is not None or not looks_like_cjk_name(name))
+        # a person's name, though a four-character one is rarely one ("游民星空")
+        and (_OUTLET_END.search(name) is not None or len(name) > 3 or not looks_like_cjk_name(name))
         and not latin_name_line(_NAME_EDGES.sub("", name))
         and not _COUNT_TAIL.search(name)
         and (name[0] >= "\u3040" or name[0].isupper() or name[0].isdigit())
@@ -810,8 +811,9 @@ def closing_byline(text: str) -> Byline | None:
         return None  # the forms read here are Chinese ones
     supplied = _SUPPLIED_RE.match(inner)
     if supplied is not None:
-        return Byline(source=supplied.group("source"))
-    if inner in _NOT_SIGNED:
+        # "内容由新浪北京提供": the portal that passed it on, weaker than the paper it names
+        return Byline(outlet=supplied.group("source"))
+    if inner in _NOT_SIGNED or _SECTION.match(inner):
         return None
     if _OUTLET_END.search(inner) and len(inner) <= 12 and " " not in inner:
         return Byline(source=inner)  # "(京华时报)": the paper it was taken from
@@ -829,4 +831,8 @@ def closing_byline(text: str) -> Byline | None:
 
 
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+# A desk or section, not a paper: "（即時新聞）", "(综合新闻)".
+_SECTION = re.compile(
+    r"^(?:即時|即时|综合|綜合|最新|今日|本地|國際|国际|國內|国内|體育|体育|財經|财经|社會|社会)(?:新聞|新闻)$"
+)
 _PICTURE = re.compile(r"摄|攝|照片|图片|圖片|图为|圖為|资料图|資料圖|供图|供圖|组图|組圖|高清")

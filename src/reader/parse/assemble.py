@@ -39,10 +39,13 @@ def assemble(page: Page, options: ParseOptions) -> Article:
     got = _gather(page, options.links, options.images)
     merged = got.byline
     hints = page.hints
-    # Where from: a labelled source, else what closes the text ("(京华时报)", "内容由…提供"),
-    # else the outlet printed beside the date, else the dateline's agency.
+    # Where from: a labelled source, else the paper that closes the text ("(京华时报)"), else
+    # the outlet printed beside the date, else the portal that passed it on ("内容由…提供"),
+    # else the dateline's agency.
     lead, closing = page.lead or Byline(), page.closing or Byline()
-    merged.source = merged.source or closing.source or merged.outlet or lead.source
+    merged.source = (
+        merged.source or closing.source or merged.outlet or closing.outlet or lead.source
+    )
     fill(fill(merged, lead), closing)
     # Whatever form named them, an interface's words are nobody ("Fonts Size", "查看评论").
     merged.authors = [a for a in merged.authors if is_person(a)]

@@ -141,6 +141,16 @@ def _credit_lines(page: Page, field: Field) -> dict[int, Byline]:
 _CJK_FIELD = {Field.EDITOR: set("编編"), Field.SOURCE: set("源處处出转轉摘")}
 
 
+def byline_under_headline(page: Page) -> None:
+    """A byline right under the headline is the article's, however much (a share bar, a
+    summary, a picture) stands between it and the text."""
+    if page.title_index is None:
+        return
+    for j in texty(page.lines, page.title_index, 1, 2):
+        if j < page.first_body and j in page.bylines and page.part[j] is None:
+            page.decide(j, Part.METADATA, "byline under the headline")
+
+
 def byline_above_headline(page: Page) -> None:
     """Some pages print the byline above the headline ("Home | By Jane Roe | 30 September
     2018"): taken when no byline placed so far dates the article."""
