@@ -20,6 +20,7 @@ from reader.metadata import LABEL_RE, PLACES, Field, control_words, label_field
 from reader.names import (
     GARBAGE,
     glued_names,
+    is_latin_org,
     is_org,
     is_person,
     is_place,
@@ -298,7 +299,13 @@ def _by(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
     by = _by_re().search(text) if any(w in text for w in _BY_HINTS) else None
     if by:
         b.fields.append(Field.AUTHOR)
-        for name in split_names(by.group("names")):
+        names = split_names(by.group("names"))
+        people = [n for n in names if not is_latin_org(n)]
+        if people and len(people) < len(names):
+            # "By Jill Disis, CNN Business": the writer's outlet beside the writer
+            b.outlet = b.outlet or next(n for n in names if is_latin_org(n))
+            names = people
+        for name in names:
             if name not in b.authors:
                 b.authors.append(name)
 
@@ -593,7 +600,7 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
 _ROLE_RE = re.compile(
     r"(?P<editor>责任编辑|責任編輯|实习编辑|實習編輯|编辑|編輯)"
     r"|(?P<other>摄影记者|攝影記者|摄影|攝影|(?:摄|攝)(?![^\W\d_])|(?<![^\W\d_])(?:图|圖)(?![^\W\d_])"
-    r"|翻译|翻譯|编译|編譯|制图|製圖|设计|設計|供稿|供图|供圖|整理)"
+    r"|翻译|翻譯|编译|編譯|制图|製圖|设计|設計|供稿|供图|供圖|整理|编制|編製)"
     r"|(?P<author>(?:本报|本報|特约|特約|实习|實習|见习|見習|首席|驻站|駐站)?(?:记者|記者|通讯员|通訊員)"
     r"|实习生|實習生|撰稿人?|撰文|作者|文字|图文|圖文|(?<![^\W\d_])文(?![^\W\d_]))"
 )

@@ -54,7 +54,7 @@ _REPORTS = re.compile(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|�
 _NOT_NAMES = re.compile(
     r"^(?:实习|實習|见习|見習|首席|特约|特約|驻站|駐站|职员|職員|员工|員工|文|图|圖|摄|攝|文字|图文|圖文"
     r"|稿源|来源|來源|摄影|攝影|编译|編譯|综述|綜述|报道|報導|報道|报导|专稿|專稿|讯|訊|采访|採訪|调查|調查"
-    r"|综合|綜合|整理|联合|聯合)$"
+    r"|综合|綜合|整理|联合|聯合|编制|編製)$"
     r"|^(?:发自|發自|来自|來自)"
 )
 # A title before a Latin, Greek or Cyrillic name ("Dr.Αναστασία", "Prof. Jane Roe").
@@ -127,7 +127,7 @@ def is_person(name: str) -> bool:
         and not is_placeholder(name)
         and not _NOT_A_PERSON.search(name)
         and len(name) <= 40
-        and not _role().search(name)
+        and not _only_roles(name)
         and not _cjk_role().search(name)
         and not _NOT_NAMES.search(name)
         and not is_place(name)
@@ -137,8 +137,54 @@ def is_person(name: str) -> bool:
 
 # A website, or an outlet by its last characters: no person ("www.cbzw.com.cn", "新民网").
 _NOT_A_PERSON = re.compile(
-    r"(?i)^www\.|\.(?:com|net|org|cn|tw|hk)\b|(?:网|網|报|報|新闻|新聞|中心|频道|頻道|电台|電台|电视台|電視台)$"
+    r"(?i)^www\.|\.(?:com|net|org|cn|tw|hk)\b"
+    r"|(?:网|網|报|報|新闻|新聞|中心|频道|頻道|电台|電台|电视台|電視台|专讯|專訊)$"
 )
+
+
+def _only_roles(name: str) -> bool:
+    """ "Staff Writer", "Reporter": a role with nobody named ("CBS News Staff" names a desk)."""
+    words = name.split()
+    return bool(words) and all(_role().fullmatch(w) for w in words)
+
+
+def clean_name(name: str) -> str:
+    """A name as bylines print it, without a title before it or a role, a date or a small
+    word after it ("By Laura Mowat" → "Laura Mowat"); CJK names are left as they are."""
+    return name if name[:1] >= "\u3040" else _latin_name(name)
+
+
+# Outlets as Latin bylines name them beside their writers: "Associated Press", "Florida Today",
+# "CNN Business", "Sioux Falls Argus Leader", "Cleveland.com".
+_LATIN_ORG = re.compile(
+    r"\b(?:Press|News|Times|Post|Today|Leader|Business|Reuters|AP|AFP|CNN|BBC|NBC|CBS|ABC|Journal"
+    r"|Herald|Tribune|Daily|Gazette|Agency|Media|Network|Radio|TV|Magazine|Chronicle|Observer"
+    r"|Telegraph|Guardian|Independent|Wire|Bloomberg|Register|Courier|Star|Sun|Mail|Express|Staff)$"
+    r"|\.(?:com|net|org|co\.uk)$"
+)
+
+
+def is_latin_org(name: str) -> bool:
+    """A Latin-script outlet's name by its last word ("Associated Press", "Cleveland.com")."""
+    return name[:1] < "\u3040" and _LATIN_ORG.search(name.strip()) is not None
+
+
+def names_and_outlet(text: str) -> tuple[list[str], str | None]:
+    """Writers, then their outlet, on one line without a label: "Tom Davies Associated Press",
+    "Meg Kinnard and Errin Haines, Associated Press", "Elliot Brownstein Florida Today".
+    ([], None) for anything else."""
+    words = text.replace(",", " , ").split()
+    for k in range(2, len(words) - 1):
+        outlet = " ".join(w for w in words[k:] if w != ",")
+        if words[k] in (",", "and", "&") or words[k - 1] in ("and", "&"):
+            continue
+        if not words[k][:1].isupper() or not is_latin_org(outlet):
+            continue
+        people = split_names(" ".join(words[:k]).rstrip(" ,"))
+        # Names in capitals ("KELLI KENNEDY") are read as the same names in title case.
+        if people and all(latin_name_line(p if not p.isupper() else p.title()) for p in people):
+            return people, outlet
+    return [], None
 
 
 def is_place(word: str) -> bool:
@@ -231,7 +277,9 @@ def people(names: str) -> list[str]:
         return []
     # Rare surnames exist (风, 哈…): all must be name-shaped, and most must start with a common one.
     common = sum(looks_like_cjk_name(n) for n in found)
-    shaped = all(2 <= len(n) <= 4 for n in found)
+    # Four characters make a name only with a two-character surname ("欧阳明"): "游民星空" is a
+    # site's name.
+    shaped = all(2 <= len(n) <= 3 or n.startswith(COMPOUND_SURNAMES) for n in found)
     return found if shaped and common * 2 >= len(found) and common else []
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from reader.byline import Byline, fill, find_credit, merge, read_byline
 from reader.dates import citation_date, find_dates
 from reader.model import Article, Block, Explanations, Metadata, Part, Teaser
-from reader.names import is_person
+from reader.names import clean_name, is_person
 from reader.parse.language import language
 from reader.segment import markup_text
 
@@ -37,18 +37,8 @@ class _Parts:
 def assemble(page: Page, options: ParseOptions) -> Article:
     """The ``Article`` the decided page makes."""
     got = _gather(page, options.links, options.images)
-    merged = got.byline
+    merged = _byline(page, got.byline)
     hints = page.hints
-    # Where from: a labelled source, else the paper that closes the text ("(京华时报)"), else
-    # the outlet printed beside the date, else the portal that passed it on ("内容由…提供"),
-    # else the dateline's agency.
-    lead, closing = page.lead or Byline(), page.closing or Byline()
-    merged.source = (
-        merged.source or closing.source or merged.outlet or closing.outlet or lead.source
-    )
-    fill(fill(merged, lead), closing)
-    # Whatever form named them, an interface's words are nobody ("Fonts Size", "查看评论").
-    merged.authors = [a for a in merged.authors if is_person(a)]
     published = _published(page, merged)
     updated = merged.updated
     title = page.title
@@ -87,6 +77,45 @@ def assemble(page: Page, options: ParseOptions) -> Article:
         line_count=len(lines),
         explanations=explanations,
     )
+
+
+# This many byline lines naming different writers make a listing of articles, not one article.
+LISTING_BYLINES = 4
+
+
+def _byline(page: Page, merged: Byline) -> Byline:
+    """The article's byline: the byline lines' fields, then what the text's own credits add.
+
+    Where from: a labelled source, else the paper that closes the text ("(京华时报)"), else the
+    outlet printed beside the date, else the portal that passed it on ("内容由…提供"), else the
+    dateline's agency. Who: the writers of the byline lines under the headline (a line above
+    it may be the previous post's), none where many lines name different writers (a listing),
+    else the text's own credits; whatever form named them, an interface's words are nobody.
+    """
+    lead, closing = page.lead or Byline(), page.closing or Byline()
+    merged.source = (
+        merged.source or closing.source or merged.outlet or closing.outlet or lead.source
+    )
+    merged.authors = _writers(page)
+    fill(fill(merged, lead), closing)
+    cleaned = (clean_name(a) for a in merged.authors)
+    merged.authors = list(dict.fromkeys(a for a in cleaned if is_person(a)))
+    return merged
+
+
+def _writers(page: Page) -> list[str]:
+    """The writers the byline lines name (see ``_byline``)."""
+    named = [
+        (i, b.authors)
+        for i in page.metadata()
+        if (b := page.bylines.get(i) or read_byline(page.lines[i].text)).authors
+    ]
+    if len({tuple(a) for _, a in named}) >= LISTING_BYLINES:
+        return []
+    top = page.title_index
+    if top is not None and any(i > top for i, _ in named):
+        named = [(i, a) for i, a in named if i > top]
+    return list(dict.fromkeys(a for _, authors in named for a in authors))
 
 
 def _gather(page: Page, keep_links: bool, keep_images: bool) -> _Parts:

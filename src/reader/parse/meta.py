@@ -19,7 +19,7 @@ from reader.byline import (
 from reader.dates import find_dates
 from reader.metadata import Field
 from reader.model import Part
-from reader.names import latin_name_line, name_line, staff_name
+from reader.names import latin_name_line, name_line, names_and_outlet, staff_name
 from reader.parse.lines import is_related_heading
 from reader.parse.page import texty
 from reader.parse.title import REPEAT_WINDOW
@@ -194,13 +194,18 @@ def name_under_headline(page: Page) -> None:
                 else name_line(ln.text)
                 or (latin_name_line(ln.text) if _beside_byline(lines, part, i) else [])
             )
+            outlet = None
+            if not (staff or names) and i > top:
+                names, outlet = names_and_outlet(ln.text)  # "Tom Davies Associated Press"
             if staff or names:
-                bylines[i] = Byline(authors=staff or names, fields=[Field.AUTHOR])
+                bylines[i] = Byline(authors=staff or names, outlet=outlet, fields=[Field.AUTHOR])
                 page.decide(
                     i,
                     Part.METADATA,
                     "a writer and the writer's role"
                     if staff
+                    else "writers and their outlet under the headline"
+                    if outlet
                     else "a name alone under the headline",
                 )
 
