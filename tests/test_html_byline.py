@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.api import read_text
+from reader.api import _weigh_authors, read_text
 from reader.html import Site, copyright_holders, html_to_page, markup_names
 
 BODY = (
@@ -72,6 +72,8 @@ def test_companies_teams_accounts_and_prose_are_no_authors(value: str) -> None:
         ("Jill Disis, Harbour Post Business", ["Jill Disis"]),
         ("Lisa Kaczke and Trevor J. Mitchell", ["Lisa Kaczke", "Trevor J. Mitchell"]),
         ("rizospastis.gr | Harbour Post", []),
+        ("PMJS - Coordenadoria de TI", []),  # the office's acronym beside it
+        ("Paul Roe | Harbour Post", ["Paul Roe"]),
         ("记者 王璐、张三", ["王璐", "张三"]),
     ],
 )
@@ -116,6 +118,15 @@ def test_a_json_ld_person_against_the_visible_byline() -> None:
     assert read_text(page(ld % "Anna Kowalski", shown[:-4] + " March</p>")).metadata.authors == (
         "Anna Kowalski",
     )
+
+
+def test_a_one_word_extra_beside_the_markups_people_is_furniture() -> None:
+    markup = ("Finian Cunningham",)
+    printed = ("Columnists", "Finian Cunningham")
+    assert _weigh_authors(printed, markup, None) == ("Finian Cunningham",)
+    two = ("Anna Kowalski", "Finian Cunningham")  # another writer, not furniture
+    assert _weigh_authors(two, markup, None) == two
+    assert _weigh_authors(("李文蕊", "张文远"), ("李文蕊",), None) == ("李文蕊", "张文远")
 
 
 def test_a_meta_author_who_is_the_pages_editor_is_no_author() -> None:

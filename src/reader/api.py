@@ -115,7 +115,17 @@ def _weigh_authors(
         return kept
     if kept and not any(is_person(a) for a in visible):
         return kept  # the text's "byline" names nobody ("Biography", "Learn More")
-    return tuple(dict.fromkeys(_trimmed(a, kept) for a in visible))
+    shown = tuple(dict.fromkeys(_trimmed(a, kept) for a in visible))
+    keys = {_name_key(a) for a in kept}
+    if keys and keys < {_name_key(a) for a in shown}:
+        # The markup's people are among the printed ones: a printed extra that is one Latin
+        # word beside them is page furniture or a first name alone ("Columnists", "Rob").
+        shown = tuple(a for a in shown if _name_key(a) in keys or not _single_latin_word(a))
+    return shown
+
+
+def _single_latin_word(name: str) -> bool:
+    return name.isascii() and len(name.split()) == 1
 
 
 def _trimmed(shown: str, markup: tuple[str, ...]) -> str:

@@ -832,11 +832,19 @@ def markup_names(value: str, site: Site) -> list[str]:
     if not value or len(value) > 200:
         return []
     value = _MARKUP_BY.sub("", value)
-    names = []
+    names: list[str] = []
+    organisation = False
     for piece in _PIECE_SPLIT.split(value):
         piece = piece.strip(" .,;:")
         if piece and not _URL_LIKE.search(piece) and not _is_prose(piece):
-            names += [n for n in split_names(piece) if is_markup_name(n, site)]
+            found = split_names(piece)
+            kept = [n for n in found if is_markup_name(n, site)]
+            organisation = organisation or len(kept) < len(found)
+            names += kept
+    if organisation:
+        # Beside the site or an office, a bare acronym is the organisation's ("PMJS - Coordenadoria
+        # de TI"); a writer's name has a given name and a surname.
+        names = [n for n in names if " " in n.strip() or not n.isupper()]
     return names
 
 
