@@ -1593,7 +1593,7 @@ def _marked_meta(
             and id(el) in reach
             # The innermost marked element names the author alone: "By <span class=author>Jen
             # Roe</span> in Arts & Entertainment" is read from the span, next in the loop.
-            and not any(_AUTHOR_MARK.search(_author_marks(d)) for d in _descendants(el, 6))
+            and not any(_names_author(_author_marks(d)) for d in _descendants(el, 6))
         ):
             authors = [] if _NOT_AUTHOR_MARK.search(marks) else _author_text(_text_of(el))
         if (
@@ -1605,6 +1605,11 @@ def _marked_meta(
         if authors and date:
             break
     return authors, date
+
+
+def _names_author(marks: str) -> bool:
+    """Marks of an element that holds the author's name (not a bio, a photo, a link list)."""
+    return bool(_AUTHOR_MARK.search(marks)) and not _NOT_AUTHOR_MARK.search(marks)
 
 
 def _author_marks(el: _El) -> str:
