@@ -738,7 +738,7 @@ def _site(
     the ``<title>`` besides the headline, and the labels of its own address."""
     names = list(publishers)
     for key in _SITE_KEYS:
-        value = meta.get(key, "")
+        value = meta.get(key, "")[:200]
         if _URL_LIKE.search(value):
             urls = [*urls, value]  # article:publisher is often the site's Facebook page
         elif value:
@@ -787,7 +787,10 @@ _COPYRIGHT_YEARS = re.compile(
 _ALL_RIGHTS = re.compile(r"(?i)all rights|alle rechte|tous droits|todos los derechos|\.\s|保留")
 # Where one value holds several things: "rizospastis.gr | Synchroni Epochi", "财讯网_提供股票",
 # "Finian Cunningham. Sputnik International" (not "Troy L. Smith": one letter before the dot).
-_PIECE_SPLIT = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜_]\s*|\s+[–—]|(?<=[a-z]{2})\.\s+(?=[A-Z])")
+# Spaces are taken from the start of their run only ((?<!\s)), as in _TITLE_SPLIT.
+_PIECE_SPLIT = re.compile(
+    r"(?<!\s)\s+[|｜–—-]\s+|(?:(?<!\s)\s+)?[|｜_]\s*|(?<!\s)\s+[–—]|(?<=[a-z]{2})\.\s+(?=[A-Z])"
+)
 # "By ", "Autor: ", "Written by", "作者：" before the name in a markup value.
 _MARKUP_BY = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|text)\s+by|by|von|par|por|door|autor(?:ka|in)?|"
@@ -1488,8 +1491,8 @@ def _printed_update(declared: str | None, lines: list[str], dayfirst: bool) -> s
     if declared is None:
         return None
     for line in lines:
-        m = _UPDATE_LABEL.search(line)
-        if m is None or len(line) > 300:
+        m = _UPDATE_LABEL.search(line) if len(line) <= 300 else None
+        if m is None:
             continue
         printed = find_dates(line[m.end() : m.end() + 80], dayfirst=dayfirst)
         if not printed or (len(printed[0].iso) <= 10 and printed[0].iso == declared[:10]):
