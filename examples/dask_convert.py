@@ -9,6 +9,11 @@ its workers as it is. Each worker reads its own pages, so the paths must be visi
 worker (a shared file system; for object storage, map ``convert_data`` over the bytes instead),
 and writes one JSON Lines part per partition: nothing funnels through the client.
 
+Web archives (``.warc``, ``.warc.gz``, such as a folder of Common Crawl files) go one to a task:
+the worker reads the archive itself with ``reader.batch.convert_warc`` and writes one JSON Lines
+part per archive, named after it (``OUT_DIR/warc-00003-CC-MAIN-…-00042.jsonl``), failed pages as
+``{"path", "error"}`` lines: the same code converts a laptop's crawl and a cluster's.
+
 Why Dask: pure Python and pip-installable, the same code runs on a laptop's local cluster and on
 many machines, and a bag of records maps one-to-one onto ``convert_one``. Ray would do as well but
 is a heavier install; Spark needs a JVM.
@@ -23,7 +28,8 @@ from typing import TYPE_CHECKING
 
 import dask.bag as db
 
-from reader.batch import Result, convert_one, expand
+from reader.batch import AtomicFile, Result, convert_one, convert_warc, expand
+from reader.source import is_warc
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -55,24 +61,61 @@ def write_jsonl(paths: Sequence[str], out_dir: Path, partition_size: int = 100) 
     return files
 
 
+def part_name(index: int, archive: str) -> str:
+    """The JSON Lines part of the ``index``-th archive: numbered in input order, then its name."""
+    name = Path(archive).name
+    for suffix in (".gz", ".warc"):
+        name = name.removesuffix(suffix)
+    return f"warc-{index:05d}-{name}.jsonl"
+
+
+def archive_part(task: tuple[int, str], out_dir: str) -> str:
+    """Convert one archive, on a worker, into its part (written whole or not at all)."""
+    index, archive = task
+    target = str(Path(out_dir, part_name(index, archive)))
+    with AtomicFile(target, replace=True) as part:
+        for result in convert_warc(archive, "jsonl"):
+            part.write(to_record(result) + "\n")
+    return target
+
+
+def write_warc_parts(archives: Sequence[str], out_dir: Path) -> list[str]:
+    """Convert on the cluster, one archive per task; returns the parts in archive order."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    bag = db.from_sequence(list(enumerate(archives)), partition_size=1)
+    parts: list[str] = bag.map(archive_part, str(out_dir)).compute()
+    return parts
+
+
 def main() -> None:
     from distributed import Client, LocalCluster
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("crawl", help="a directory of pages (walked as `reader convert` does)")
+    parser.add_argument(
+        "crawl", help="a directory of pages or web archives (walked as `reader convert` does)"
+    )
     parser.add_argument("out", type=Path, help="where the JSON Lines parts go")
     parser.add_argument("--glob", default="*", help="file names to take (default: all)")
     parser.add_argument("--scheduler", help="address of a running scheduler (default: local)")
     args = parser.parse_args()
-    paths = [i.path for i in expand([args.crawl], args.glob) if i.error is None]
+    found = [i.path for i in expand([args.crawl], args.glob) if i.error is None]
+    archives = [p for p in found if is_warc(p)]
+    paths = [p for p in found if not is_warc(p)]
+
+    def convert_all() -> list[str]:
+        parts = write_warc_parts(archives, args.out) if archives else []
+        return parts + (write_jsonl(paths, args.out) if paths else [])
+
     if args.scheduler:
         with Client(args.scheduler):
-            parts = write_jsonl(paths, args.out)
+            parts = convert_all()
     else:
         # Processes, one thread each: parsing is pure Python, so threads would share one core.
         with LocalCluster(threads_per_worker=1, processes=True) as cluster, Client(cluster):
-            parts = write_jsonl(paths, args.out)
-    print(f"{len(paths)} pages → {len(parts)} parts in {args.out}")  # noqa: T201
+            parts = convert_all()
+    print(  # noqa: T201
+        f"{len(archives)} archives and {len(paths)} pages → {len(parts)} parts in {args.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -205,6 +205,36 @@ def test_dask_example_on_a_local_cluster(tmp_path: Path) -> None:
     assert text == "".join(r + "\n" for r in expected)
 
 
+def test_dask_example_gives_each_worker_an_archive(tmp_path: Path) -> None:
+    pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+    from reader.batch import convert_warc
+    from tests.warcs import request, response, write_warc
+
+    example = _load_example()
+    archives = []
+    for n in range(3):
+        path = tmp_path / f"CC-MAIN-{n}.warc.gz"
+        records = [request("http://x.test/a")]
+        records += [
+            response(f"http://x.test/{n}/{p.name}", p.read_bytes()) for p in SAMPLE_FILES[:3]
+        ]
+        write_warc(path, records)
+        archives.append(str(path))
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        parts = example.write_warc_parts(archives, tmp_path / "out")
+    assert [Path(p).name for p in parts] == [f"warc-{n:05d}-CC-MAIN-{n}.jsonl" for n in range(3)]
+    for archive, part in zip(archives, parts, strict=True):
+        expected = "".join(example.to_record(r) + "\n" for r in convert_warc(archive))
+        assert Path(part).read_text(encoding="utf-8") == expected
+        assert expected.count("\n") == 3
+
+
 @pytest.mark.parametrize("fmt", list(Format))
 def test_a_deferred_conversion_writes_what_convert_one_returns(fmt: Format) -> None:
     """The command streams a single input's output in pieces; they join to the same text."""

@@ -1,5 +1,5 @@
 """``reader convert`` through its real entry points: typer's CliRunner on the app, the fast path of
-``reader.runner.main`` on the same command lines (outputs and exit codes must be identical), and the
+``reader.entry.main`` on the same command lines (outputs and exit codes must be identical), and the
 installed ``reader`` script in a subprocess."""
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 
 from reader import read_article
 from reader.cli import app
+from reader.entry import main, parse_plain
 from reader.render import Format, render
-from reader.runner import ConvertRequest, Streams, main, parse_plain, run_convert
+from reader.runner import ConvertRequest, Streams, run_convert
 from tests.conftest import ROOT, SAMPLE_FILES, SAMPLES
 
 SEED = SAMPLES / "seed_portal.txt"
@@ -307,6 +308,15 @@ START_UP_FREE = {
     "typing",
     "pathlib",
     "reader.render.markdown",
+    # URLs and web archives: loaded for such inputs only.
+    "reader.fetch",
+    "httpx",
+    "httpcore",
+    "ssl",
+    "brotli",
+    "reader.warc",
+    "fastwarc",
+    "warcio",
 }
 
 
@@ -359,3 +369,25 @@ def test_a_full_disk_on_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
     assert proc.stderr.decode().splitlines() == [
         "reader: error: standard output: No space left on device"
     ]
+
+
+def _reader_imports(module: str) -> set[str]:
+    """The ``reader`` modules a source file imports, at the top or inside functions."""
+    import ast
+
+    tree = ast.parse((ROOT / "src" / "reader" / f"{module}.py").read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.startswith("reader")}
+
+
+def test_the_two_front_ends_do_not_import_each_other() -> None:
+    """Only the entry point knows both: the convert command (runner) never loads the typer app,
+    and the typer app never loads the entry point's fast path."""
+    assert not {"reader.cli", "reader.entry"} & _reader_imports("runner")
+    assert "reader.entry" not in _reader_imports("cli")
+    assert {"reader.cli", "reader.runner"} <= _reader_imports("entry")

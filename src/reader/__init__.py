@@ -11,7 +11,7 @@ each can be used alone; this module only wires them together.
 
 from __future__ import annotations
 
-from reader.api import read_article, read_bytes, read_text
+from reader.api import read_article, read_bytes, read_text, read_warc
 from reader.model import SCHEMA, Article, Block, Metadata, Part, Teaser
 from reader.parse import ParseOptions
 
@@ -28,4 +28,5 @@ __all__ = [
     "read_article",
     "read_bytes",
     "read_text",
+    "read_warc",
 ]

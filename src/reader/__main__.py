@@ -1,7 +1,7 @@
 """``python -m reader`` is the ``reader`` command (its fast path included: no typer for a plain
 conversion)."""
 
-from reader.runner import main
+from reader.entry import main
 
 if __name__ == "__main__":
     main()

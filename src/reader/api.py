@@ -8,15 +8,17 @@ from reader.decode import decode
 from reader.model import Article, EncodingInfo
 from reader.normalise import c1_repair, map_c1
 from reader.parse import ParseOptions, parse_text
-from reader.source import DEFAULT_MAX_BYTES, read_source
+from reader.source import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_source
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
     import os
+    from collections.abc import Iterator
     from typing import TypeVar
 
     from reader.html import HtmlPage
     from reader.parse import Trace
+    from reader.source import RawInput
 
     T = TypeVar("T")
 
@@ -191,12 +193,22 @@ def read_bytes(
     encoding: str | None = None,
     options: ParseOptions | None = None,
     path: str | None = None,
+    charset: str | None = None,
     trace: Trace | None = None,
 ) -> Article:
-    """Decode (reporting how) and parse raw bytes: an HTML page or a text dump (``read_text``)."""
+    """Decode (reporting how) and parse raw bytes: an HTML page or a text dump (``read_text``).
+
+    ``charset`` is one an HTTP header declared: evidence for the decoder, not an order.
+    """
     opts = options or ParseOptions()
     began = _clock(trace)
-    decoded = decode(data, encoding=encoding, lang=opts.lang, fix_mojibake=opts.fix_mojibake)
+    decoded = decode(
+        data,
+        encoding=encoding,
+        lang=opts.lang,
+        fix_mojibake=opts.fix_mojibake,
+        charset=charset,
+    )
     _lap(trace, "decode", began)
     del data  # (see _handed_over)
     repair = c1_repair(decoded.text, decoded.repair)  # C1 controls: see reader.normalise
@@ -215,19 +227,71 @@ def read_article(
     encoding: str | None = None,
     options: ParseOptions | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
     trace: Trace | None = None,
 ) -> Article:
-    """Read a page (HTML or a text dump) from a path (``-`` for stdin) or from bytes.
+    """Read a page (HTML or a text dump) from a path (``-`` for stdin), an http(s) URL (fetched;
+    ``timeout`` seconds to connect and for each read) or bytes.
 
     Raises ``reader.errors.ReaderError`` subclasses with a one-line message for bad input.
     """
     if isinstance(source, bytes):
         return read_bytes(source, encoding=encoding, options=options, trace=trace)
-    raw = read_source(source, max_bytes=max_bytes)
-    name, box = raw.name, [raw.data]
+    box = [read_source(source, max_bytes=max_bytes, timeout=timeout)]
+    return read_raw(_handed_over(box), encoding=encoding, options=options, trace=trace)
+
+
+def read_raw(
+    raw: RawInput,
+    *,
+    encoding: str | None = None,
+    options: ParseOptions | None = None,
+    trace: Trace | None = None,
+) -> Article:
+    """Decode and parse an input already read (``reader.source``, ``reader.warc``), keeping what
+    is known of where it came from: its name, and for the web its URL and the HTTP answer."""
+    name, charset, box = raw.name, raw.charset, [raw.data]
+    url, fetched, warc = raw.url, raw.fetched, raw.warc
     del raw
-    data = _handed_over(box)
-    return read_bytes(data, encoding=encoding, options=options, path=name, trace=trace)
+    article = read_bytes(
+        _handed_over(box),
+        encoding=encoding,
+        options=options,
+        path=name,
+        charset=charset,
+        trace=trace,
+    )
+    if url is None and fetched is None and warc is None:
+        return article
+    return article.replace(url=url, fetched=fetched, warc=warc)
+
+
+def read_warc(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    options: ParseOptions | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article]:
+    """The pages of a web archive (``.warc`` or ``.warc.gz``) as articles, in archive order, with
+    one record in memory at a time. Records that are no page (requests, metadata, revisits,
+    images…) are skipped. Each article's ``path`` is the archive, its ``url`` the record's
+    target and ``warc`` the record.
+
+    Raises ``InputError`` for a page that cannot be read (over ``max_bytes``, binary) and, once
+    the pages before it are given, for a damaged archive. ``reader.batch.convert_warc`` goes on
+    past failed pages instead, yielding them as results.
+    """
+    import os
+
+    from reader.errors import InputError
+    from reader.warc import Archive, Failure
+
+    name = os.fspath(path)
+    for page in Archive(name, max_bytes=max_bytes):
+        if isinstance(page, Failure):
+            raise InputError(f"{name}: {page.label}: {page.reason}")
+        yield read_raw(page, encoding=encoding, options=options)
 
 
 def _clock(trace: Trace | None) -> float:

@@ -1,10 +1,12 @@
 """Many pages in, one result per page out, in input order: conversion at scale, as a library.
 
-Owns: turning names (files, directories, ``--files-from`` lists) into inputs in a stable order;
-converting them in worker processes with a bounded window, so memory stays flat however many
-inputs there are; where each output goes under ``--out-dir``; writing files atomically. Leaves
-reading, decoding and parsing to ``reader.api``, formats to ``reader.render``, and printing, exit
-codes and the progress bar to the command (``reader.runner``).
+Owns: turning names (files, directories, URLs, ``--files-from`` lists) into inputs in a stable
+order; a web archive's pages as inputs of their own (``unpack``); fetching URLs ahead, several at a
+time, in this process (``prefetched``); converting inputs
+in worker processes with a bounded window, so memory stays flat however many inputs there are;
+where each output goes under ``--out-dir``; writing files atomically. Leaves reading, decoding and
+parsing to ``reader.api``, the HTTP to ``reader.fetch``, formats to ``reader.render``, and
+printing, exit codes and the progress bar to the command (``reader.runner``).
 
 Everything a worker runs is a top-level function of picklable arguments, so the same calls work
 on ``concurrent.futures``, Dask, Ray or Spark unchanged:
@@ -24,12 +26,22 @@ from itertools import chain, islice
 from reader.errors import OutputError, ReaderError
 from reader.record import Value
 from reader.render import EXTENSIONS, Format, render, render_pieces
-from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
+from reader.source import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    STDIN_NAME,
+    WARC_SUFFIXES,
+    RawInput,
+    check_scheme,
+    is_warc,
+    url_scheme,
+)
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterable, Iterator
     from concurrent.futures import Future
+    from multiprocessing.context import BaseContext
     from typing import ClassVar, Final, Self, TextIO
 
     from reader.model import Article
@@ -42,16 +54,23 @@ WINDOW_PER_JOB: Final = 8
 # and thread hand-offs on each side, a tenth of a small page's conversion; four a task cut that
 # to a quarter while a worker still holds two tasks (WINDOW_PER_JOB / CHUNK) to go on with.
 CHUNK: Final = 4
+# URLs fetched at once (each host also limited, see reader.fetch.PER_HOST), and how many inputs
+# the fetching may run ahead of the one next in order: pages wait in memory for their turn.
+FETCHES: Final = 8
+FETCH_AHEAD: Final = 2 * FETCHES
 
 
 # Values, not dataclasses (see reader.record): this module is on every command's start-up path.
 class Input(Value):
-    """One input: its path, the relative name its output gets under ``--out-dir``, and an error
-    found while listing it (an unreadable directory, a directory with no matching file)."""
+    """One input: its path (or URL), the relative name its output gets under ``--out-dir``, an
+    error found while listing or fetching it (an unreadable directory, a directory with no
+    matching file, a 404), and its bytes when they were read here (a fetched page, an archive's
+    record) rather than by the worker that converts it."""
 
     path: str
     rel: str
     error: str | None = None
+    raw: RawInput | None = None
 
 
 class ConvertOptions(Value):
@@ -61,6 +80,7 @@ class ConvertOptions(Value):
     max_bytes: int = DEFAULT_MAX_BYTES
     parse: ParseOptions | None = None
     tracebacks: bool = False  # keep the traceback text of unexpected errors (``--debug``)
+    timeout: float = DEFAULT_TIMEOUT  # for URLs: seconds to connect, and for each read
 
 
 class Result(Value):
@@ -135,10 +155,41 @@ def _walk(root: str, rel: str, glob: str) -> Iterator[Input]:
             yield Input(entry.path, child)
 
 
+def url_hash(url: str) -> str:
+    """The name of a page by its URL: the first 16 hex digits of the URL's SHA-256, the same in
+    every run. Two URLs share one with odds of one in 2^64 a pair, so an archive of a million
+    pages has about one chance in 40 million of a clash (which ``--out-dir`` would then report
+    as a second input writing the same file, never overwrite).
+
+    >>> url_hash("https://example.com/news/a.html")
+    '23559625808d933d'
+    """
+    import hashlib
+
+    return hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def url_name(url: str) -> str:
+    """The relative name of a page from the web under ``--out-dir``: its host, then ``url_hash``.
+
+    >>> url_name("https://Example.com:8080/news/a.html?id=1")
+    'example.com/03307e7e6543b9bb'
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or "web"
+    except ValueError:  # a malformed address still needs a name; fetching it will fail
+        host = "web"
+    return os.path.join(mirror(host), url_hash(url))
+
+
 def expand(names: Iterable[str], glob: str = "*") -> Iterator[Input]:
-    """Inputs for names, lazily: ``-`` is stdin, a directory gives its matching files (named under
-    ``--out-dir`` relative to it), anything else is a file (named as ``mirror`` says). A directory
-    with no matching file is an input with an error, so a mistyped ``--glob`` is not a silent no-op.
+    """Inputs for names, lazily: ``-`` is stdin, a URL is fetched later (named under
+    ``--out-dir`` by ``url_name``), a directory gives its matching files (named relative to it),
+    anything else is a file (named as ``mirror`` says). A directory with no matching file is an
+    input with an error, so a mistyped ``--glob`` is not a silent no-op; so is a URL of a scheme
+    other than http and https.
 
     >>> [i.rel for i in expand(["-", "notes/page.txt"])]
     ['stdin', 'notes/page.txt']
@@ -146,6 +197,8 @@ def expand(names: Iterable[str], glob: str = "*") -> Iterator[Input]:
     for name in names:
         if name == STDIN_NAME:
             yield Input(name, "stdin")
+        elif url_scheme(name) is not None:
+            yield Input(name, url_name(name), error=_scheme_problem(name))
         elif os.path.isdir(name):
             empty = True
             for found in _walk(name, "", glob):
@@ -155,6 +208,65 @@ def expand(names: Iterable[str], glob: str = "*") -> Iterator[Input]:
                 yield Input(name, mirror(name), error=f"no files matching {glob!r}")
         else:
             yield Input(name, mirror(name))
+
+
+def _scheme_problem(name: str) -> str | None:
+    try:
+        check_scheme(name)
+    except ReaderError as exc:
+        return _reason(exc, name)
+    return None
+
+
+def unpack(
+    inputs: Iterable[Input],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    skipped: dict[str, int] | None = None,
+) -> Iterator[Input]:
+    """The inputs, each web archive among them replaced by its pages, in archive order.
+
+    A page is named under ``--out-dir`` by the archive's name without its suffix, then
+    ``url_hash`` of its URL (``crawl.warc.gz`` → ``crawl/23559625808d933d.json``), and ``-2``, ``-3``…
+    for the same URL stored again later in the archive. A page that fails alone (over
+    ``max_bytes``) is an input with an error, reported under the archive's name; a damaged
+    archive ends with one such input for the whole file. ``skipped``, if given, gathers the
+    counts of records that are no page, by kind.
+    """
+    for item in inputs:
+        if item.error is None and item.raw is None and is_warc(item.path):
+            yield from _pages(item, max_bytes, skipped if skipped is not None else {})
+        else:
+            yield item
+
+
+def _pages(archive: Input, max_bytes: int, skipped: dict[str, int]) -> Iterator[Input]:
+    from reader.warc import Archive, Failure
+
+    stem = _without_suffix(archive.rel)
+    seen: dict[str, int] = {}  # URL hash → pages so far under it (a crawl may store a URL twice)
+    pages = Archive(archive.path, max_bytes=max_bytes)
+    try:
+        for page in pages:
+            digest = url_hash(page.url or "")
+            seen[digest] = count = seen.get(digest, 0) + 1
+            rel = os.path.join(stem, digest if count == 1 else f"{digest}-{count}")
+            if isinstance(page, Failure):
+                yield Input(archive.path, rel, error=f"{page.label}: {page.reason}")
+            else:
+                yield Input(archive.path, rel, raw=page)
+    except ReaderError as exc:
+        yield Input(archive.path, archive.rel, error=_reason(exc, archive.path))
+    finally:
+        for kind, count in pages.skipped.items():
+            skipped[kind] = skipped.get(kind, 0) + count
+
+
+def _without_suffix(name: str) -> str:
+    """An archive's name without ``.warc`` or ``.warc.gz`` (any case)."""
+    for suffix in sorted(WARC_SUFFIXES, key=len, reverse=True):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def read_list(stream: TextIO) -> Iterator[str]:
@@ -213,24 +325,52 @@ def convert_one(path: str, fmt: Format | str, options: ConvertOptions | None = N
     read = _read(path, opts)
     if isinstance(read, Result):
         return read
+    return _render(read, fmt, opts)
+
+
+def convert_raw(raw: RawInput, fmt: Format | str, options: ConvertOptions | None = None) -> Result:
+    """Convert an input already read (a fetched page, an archive's record), keeping its origin:
+    the unit of work for inputs read in the parent process. A failure is a ``Result``."""
+    opts = options or ConvertOptions()
+    read = _read(raw, opts)
+    if isinstance(read, Result):
+        return read
+    return _render(read, fmt, opts)
+
+
+def _render(article: Article, fmt: Format | str, opts: ConvertOptions) -> Result:
+    path = article.path or ""
     try:
-        return Result(path, render(read, fmt))
+        return Result(path, render(article, fmt))
     except ReaderError as exc:
         return Result(path, error=_reason(exc, path))
     except Exception as exc:  # as in convert_data
         return _internal(path, exc, opts)
 
 
-def _read(path: str, opts: ConvertOptions) -> Article | Result:
-    """The article of one input, or the failure ``Result`` (as ``convert_one`` reports it)."""
-    from reader.api import read_article
+def _read(source: str | RawInput, opts: ConvertOptions) -> Article | Result:
+    """The article of one input (a path, a URL, or bytes read already), or the failure
+    ``Result`` (as ``convert_one`` reports it). A record of an archive is reported under the
+    archive's name, its failure saying which page (by URL) failed."""
+    from reader.api import read_article, read_raw
 
+    path = source if isinstance(source, str) else source.name
+    record = None  # how an archive's page is named in its error: by URL, else by record
+    if isinstance(source, RawInput) and source.warc is not None:
+        record = source.url or f"record {source.warc.record_id}"
     try:
-        return read_article(
-            path, encoding=opts.encoding, options=opts.parse, max_bytes=opts.max_bytes
-        )
+        if isinstance(source, str):
+            return read_article(
+                source,
+                encoding=opts.encoding,
+                options=opts.parse,
+                max_bytes=opts.max_bytes,
+                timeout=opts.timeout,
+            )
+        return read_raw(source, encoding=opts.encoding, options=opts.parse)
     except ReaderError as exc:
-        return Result(path, error=_reason(exc, path))
+        reason = _reason(exc, path)
+        return Result(path, error=f"{record}: {reason}" if record else reason)
     except Exception as exc:  # as in convert_data
         return _internal(path, exc, opts)
 
@@ -278,6 +418,8 @@ def _internal(path: str, exc: Exception, opts: ConvertOptions) -> Result:
 def _run(item: Input, fmt: Format, options: ConvertOptions) -> Result:
     if item.error is not None:
         return Result(item.path, error=item.error)
+    if item.raw is not None:
+        return convert_raw(item.raw, fmt, options)
     return convert_one(item.path, fmt, options)
 
 
@@ -290,7 +432,7 @@ def convert_deferred(
     options = options or ConvertOptions()
     if item.error is not None:
         return Result(item.path, error=item.error)
-    read = _read(item.path, options)
+    read = _read(item.raw or item.path, options)
     return read if isinstance(read, Result) else Pending(item.path, read, fmt, options)
 
 
@@ -331,8 +473,28 @@ def _ignore_sigint() -> None:
 def convert_paths(
     paths: tuple[str, ...], fmt: Format | str, options: ConvertOptions | None = None
 ) -> list[Result]:
-    """``convert_one`` for each path, in order: one task for a worker (see CHUNK)."""
+    """``convert_one`` for each path, in order."""
     return [convert_one(path, fmt, options) for path in paths]
+
+
+def convert_items(items: tuple[Input, ...], fmt: Format, options: ConvertOptions) -> list[Result]:
+    """Each input's result, in order: one task for a worker (see CHUNK). A path is read by the
+    worker; a page fetched or an archive's record travels with its bytes."""
+    return [_run(item, fmt, options) for item in items]
+
+
+def _pool_context() -> BaseContext | None:
+    """How to start the workers: the platform's way, unless threads run here already (fetching
+    URLs), when forking could copy a lock one of them holds into a worker; then a fork server,
+    started clean, forks them."""
+    import threading
+
+    if threading.active_count() == 1:
+        return None
+    import multiprocessing
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
 
 
 def _settled(result: Result) -> Future[list[Result]]:
@@ -353,14 +515,15 @@ def _pooled(
     in_flight = 0
     limit = workers * WINDOW_PER_JOB
     chunk: list[Input] = []
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_ignore_sigint, mp_context=_pool_context()
+    )
     finished = False
 
     def send() -> None:
         nonlocal chunk
         if chunk:
-            paths = tuple(i.path for i in chunk)
-            window.append((chunk, pool.submit(convert_paths, paths, fmt, opts)))
+            window.append((chunk, pool.submit(convert_items, tuple(chunk), fmt, opts)))
             chunk = []
 
     def oldest() -> Iterator[tuple[Input, Result]]:
@@ -405,6 +568,85 @@ def _pooled(
             # pipe as it closes and print "Exception ignored ... Bad file descriptor".
             if manager is not None:
                 manager.join(timeout=5)
+
+
+def prefetched(inputs: Iterable[Input], options: ConvertOptions | None = None) -> Iterator[Input]:
+    """The inputs in order, each URL among them fetched ahead in this process: ``FETCHES`` at a
+    time, at most ``reader.fetch.PER_HOST`` to one host, never more than ``FETCH_AHEAD`` inputs
+    ahead of the next one out. A URL comes out with its page (``raw``) or its error.
+
+    Fetching is waiting, not computing, so threads here do it and the workers only parse; httpx
+    and the threads start with the first URL (a run of files never pays for them).
+    """
+    opts = options or ConvertOptions()
+    window: deque[tuple[Input, Future[RawInput] | None]] = deque()
+    fetching = None
+    try:
+        for item in inputs:
+            future = None
+            if item.error is None and item.raw is None and url_scheme(item.path) is not None:
+                fetching = fetching or _Fetching(opts)
+                future = fetching.submit(item.path)
+            window.append((item, future))
+            while window and (len(window) > FETCH_AHEAD or _ready(window[0][1])):
+                yield _fetched(*window.popleft(), opts)
+        while window:
+            yield _fetched(*window.popleft(), opts)
+    finally:
+        if fetching is not None:
+            fetching.close()
+
+
+def _ready(future: Future[RawInput] | None) -> bool:
+    return future is None or future.done()
+
+
+class _Fetching:
+    """The threads and the HTTP client of one ``prefetched`` run."""
+
+    def __init__(self, opts: ConvertOptions) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        from reader.fetch import Fetcher
+
+        self.fetcher = Fetcher(timeout=opts.timeout, max_bytes=opts.max_bytes)
+        self.pool = ThreadPoolExecutor(FETCHES, thread_name_prefix="reader-fetch")
+
+    def submit(self, url: str) -> Future[RawInput]:
+        return self.pool.submit(self.fetcher.fetch, url)
+
+    def close(self) -> None:
+        # Stopped early (Ctrl-C, a closed pipe): queued fetches are dropped, running ones end
+        # within the timeout; their connections close with the client.
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.fetcher.close()
+
+
+def _fetched(item: Input, future: Future[RawInput] | None, opts: ConvertOptions) -> Input:
+    """The input with its fetched page or the reason it failed."""
+    if future is None:
+        return item
+    try:
+        return item.replace(raw=future.result())
+    except ReaderError as exc:
+        return item.replace(error=_reason(exc, item.path))
+    except Exception as exc:  # a bug in one fetch must not end the run, as in convert_data
+        failed = _internal(item.path, exc, opts)
+        return item.replace(error=failed.error)
+
+
+def convert_warc(
+    path: str, fmt: Format | str = Format.JSONL, options: ConvertOptions | None = None
+) -> Iterator[Result]:
+    """Convert every page of one web archive, in archive order, here: one ``Result`` per page
+    (failures too, named after the archive), then a failed one if the archive is damaged.
+
+    The unit of work for a cluster that gives each worker an archive (examples/dask_convert.py).
+    """
+    opts = options or ConvertOptions()
+    fmt = Format(fmt)
+    for item in unpack([Input(path, mirror(path))], opts.max_bytes):
+        yield _run(item, fmt, opts)
 
 
 def convert_many(
@@ -525,13 +767,20 @@ __all__ = [
     "convert_data",
     "convert_deferred",
     "convert_inputs",
+    "convert_items",
     "convert_many",
     "convert_one",
     "convert_paths",
+    "convert_raw",
+    "convert_warc",
     "default_jobs",
     "expand",
     "mirror",
     "output_path",
+    "prefetched",
     "read_list",
+    "unpack",
+    "url_hash",
+    "url_name",
     "write_atomic",
 ]

@@ -23,7 +23,10 @@ from reader.names import (
     is_org,
     is_person,
     is_place,
+    is_placeholder,
+    is_ui_word,
     latin_name_line,
+    looks_like_cjk_name,
     name_from_anchor,
     split_names,
 )
@@ -109,6 +112,7 @@ class Byline(Record):
     __slots__ = (  # noqa: RUF023 (field order)
         "authors",
         "source",
+        "outlet",
         "published",
         "updated",
         "date",
@@ -123,6 +127,7 @@ class Byline(Record):
         self,
         authors: list[str] | None = None,
         source: str | None = None,
+        outlet: str | None = None,
         published: str | None = None,
         updated: str | None = None,
         date: str | None = None,
@@ -133,6 +138,8 @@ class Byline(Record):
     ) -> None:
         self.authors = [] if authors is None else authors
         self.source = source
+        # An outlet printed beside the date without a label: weaker than a labelled source.
+        self.outlet = outlet
         self.published = published
         self.updated = updated
         self.date = date
@@ -366,12 +373,76 @@ _UPDATE_WORDS = ("更新", " 更新", "修改", " 修改")
 
 
 # The forms a byline line is read in, in order: where two give one field, the first wins.
+def _source_slot(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
+    """The outlet portals print without a label beside the date: after it on a dateline
+    ("http://www.sina.com.cn 2012年01月12日15:57 凤凰网", "2022-02-13 09:57 光明网"), or before it
+    with the credit ("欣傳媒╱記者丁彥伶／台北報導 2012-01-17 17:03", "北京新浪網 (2012-01-16 14:40)")."""
+    if b.source is not None or b.outlet is not None or Field.SOURCE in b.fields:
+        return
+    dates = find_dates(text, dayfirst=dayfirst)
+    if not dates:
+        return
+    before, after = text[: dates[0].start], text[dates[-1].end :]
+    if _DATELINE_LEAD.fullmatch(before):
+        outlet = _FURNITURE.split(_VALUE_CUT.split(after.strip(), maxsplit=1)[0], maxsplit=1)[0]
+        outlet = outlet.strip(" \t:：|·-—")
+        if outlet[:1] >= "\u3040":
+            outlet = outlet.split(" ", 1)[0]
+    else:
+        m = _OUTLET_FIRST.match(before)
+        outlet = m.group("outlet") if m else ""
+        if m is not None and m.group("paren") and not _OUTLET_END.search(outlet):
+            outlet = ""  # "Some headline (2012/1/15 16:41)": a list's entry, unless an outlet
+    outlet = _UNKNOWN_TAIL.sub("", outlet)  # "博客佚名": the outlet, its writer unknown
+    if _is_outlet(outlet) and not labels and not _NOT_OUTLET.search(outlet):
+        b.outlet = outlet
+        b.fields.append(Field.SOURCE)
+
+
+# What stands before the date on a portal's dateline: nothing, the site's address, a label.
+_DATELINE_LEAD = re.compile(
+    r"[\W_]*(?:(?:https?://|www\.)\S+)?[\s<>#*|]*(?:时间|時間|日期|发布|發佈|發布)?[:：\s]*"
+)
+# "欣傳媒╱…", "北京新浪網 (": the outlet before a credit or a bracketed date.
+_OUTLET_FIRST = re.compile(
+    r"^[\s*#]*(?P<outlet>[^\s╱／/∕(（|]{2,12})\s*(?:[╱／∕]|(?P<paren>[(（])\s*$)"
+)
+_UNKNOWN_TAIL = re.compile(r"(?:佚名|未知|匿名|不详|不詳)$")
+# What else follows a date: the weekday, the time zone, a reading counter.
+_NOT_OUTLET = re.compile(
+    r"^(?:星期|禮拜|礼拜|周|週)[一二三四五六日天]|(?:时间|時間)$|^已有|^(?:ET|EST|EDT|PT|PST|PDT|CT|CST"
+    r"|GMT|UTC|BST|CET|CEST|IST|JST|HKT|AM|PM|A\.M\.|P\.M\.)\b|\bread\b"
+)
+
+
+def _is_outlet(name: str) -> bool:
+    """A publication's name as portals print it: short, no sentence, no control or interface
+    word, no person's name, no number."""
+    return (
+        2 <= len(name) <= 16
+        and sum(c.isalpha() for c in name) >= 2
+        and not _SENTENCE_MARKS.search(name)
+        and not is_ui_word(name)
+        and not control_words(name)
+        and not is_placeholder(name)
+        and (_OUTLET_END.search(name) is not None or not looks_like_cjk_name(name))
+        and not latin_name_line(_NAME_EDGES.sub("", name))
+        and not _COUNT_TAIL.search(name)
+        and (name[0] >= "\u3040" or name[0].isupper() or name[0].isdigit())
+    )
+
+
+_COUNT_TAIL = re.compile(r"\s\d+$")  # "… 6": a count of comments after a name
+_SENTENCE_MARKS = re.compile(r"[。！？，、；：!?;,:]")
+
+
 FORMS: tuple[Callable[[str, Byline, Labels, bool], None], ...] = (
     _labelled,
     _by,
     _posted,
     _newsroom,
     _glued,
+    _source_slot,
     _plain_date,
 )
 
@@ -382,6 +453,7 @@ def merge(into: Byline, other: Byline) -> Byline:
         if name not in into.authors:
             into.authors.append(name)
     into.source = into.source or other.source
+    into.outlet = into.outlet or other.outlet
     into.published = into.published or other.published
     into.updated = into.updated or other.updated
     into.date = into.date or other.date
@@ -398,6 +470,7 @@ def fill(into: Byline, other: Byline) -> Byline:
     if not into.authors:
         into.authors = list(other.authors)
     into.source = into.source or other.source
+    into.outlet = into.outlet or other.outlet
     into.published = into.published or other.published
     into.updated = into.updated or other.updated
     into.date = into.date or other.date
@@ -599,7 +672,7 @@ _BRACKET_LEAD_RE = re.compile(
 _LEAD_TAIL = re.compile(r"[\d０-９]|(?:即時|即时|专|專)?(?:报道|報導|報道|电|電|讯|訊)$")
 # "This paper" and "this site": no outlet's name.
 _THIS_OUTLET = re.compile(r"^(?:本|我)(?:报|報|网|網|台|刊|站|社)")
-_OUTLET_END = re.compile(r"(?:报|報|网|網|社|台|刊|讯|訊|新闻|新聞|中国|中國)$")
+_OUTLET_END = re.compile(r"(?:报|報|网|網|社|台|刊|讯|訊|新闻|新聞|中国|中國|视|視|媒)$")
 
 
 def lead_byline(text: str) -> Byline | None:
@@ -720,6 +793,8 @@ def closing_byline(text: str) -> Byline | None:
     if m is None:
         return None
     inner = m.group("inner").strip()
+    if not CJK_RE.search(inner):
+        return None  # the forms read here are Chinese ones
     supplied = _SUPPLIED_RE.match(inner)
     if supplied is not None:
         return Byline(source=supplied.group("source"))

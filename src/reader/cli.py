@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from reader.parse import ParseOptions
 from reader.errors import ExitCode, ReaderError, UsageError
 from reader.runner import silence_stdout
-from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
+from reader.source import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, STDIN_NAME
 
 app = typer.Typer(
     name="reader",
@@ -60,6 +60,14 @@ _state = {"debug": False}
 EncodingOpt = Annotated[
     str | None,
     typer.Option("--encoding", "-e", help="Decode with this codec instead of detecting."),
+]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        metavar="SECONDS",
+        help="For URLs: seconds to wait for a connection, and for each read.",
+    ),
 ]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
@@ -130,6 +138,30 @@ def _check_stdin(names: list[str]) -> None:
         )
 
 
+def _read_page(
+    file: str,
+    encoding: str | None,
+    options: ParseOptions | None,
+    max_bytes: int,
+    timeout: float,
+    trace: list[tuple[str, float]] | None = None,
+) -> Article:
+    """The one page ``view`` and ``explain`` show: a file, stdin (never a terminal) or a URL."""
+    from reader.api import read_article
+    from reader.runner import check_timeout
+
+    check_timeout(timeout)
+    _check_stdin([file])
+    return read_article(
+        file,
+        encoding=encoding,
+        options=options,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        trace=trace,
+    )
+
+
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
@@ -147,7 +179,8 @@ def convert(
     files: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Input files or directories (walked recursively); - or none for stdin."
+            help="Input files, directories (walked recursively), http(s) URLs or WARC files"
+            " (.warc, .warc.gz); - or none for stdin."
         ),
     ] = None,
     to: Annotated[ToFormat, typer.Option("--to", "-t", help="Output format.")] = ToFormat.md,
@@ -199,6 +232,7 @@ def convert(
     lang: LangOpt = None,
     fix_mojibake: FixMojibakeOpt = True,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     debug: DebugOpt = False,
 ) -> None:
     """Convert pages to Markdown, JSON, JSON Lines or plain text.
@@ -224,13 +258,16 @@ def convert(
         max_bytes=max_bytes,
         debug=debug,
         parse=_parse_options(input_kind, links, images, lang, fix_mojibake),
+        timeout=timeout,
     )
     raise typer.Exit(run_convert(request))
 
 
 @app.command()
 def view(
-    file: Annotated[str, typer.Argument(help="Input file; - or none for stdin.")] = STDIN_NAME,
+    file: Annotated[
+        str, typer.Argument(help="Input file or http(s) URL; - or none for stdin.")
+    ] = STDIN_NAME,
     width: Annotated[
         int | None,
         typer.Option(
@@ -272,6 +309,7 @@ def view(
     lang: LangOpt = None,
     fix_mojibake: FixMojibakeOpt = True,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     debug: DebugOpt = False,
 ) -> None:
     """Show a page in the terminal, paged when it is taller than the screen.
@@ -279,12 +317,9 @@ def view(
     Piped or redirected, it prints plain text (as `convert --to text` does) unless --color always.
     """
     _state["debug"] = debug
-    from reader.api import read_article
-
     try:
-        _check_stdin([file])
         options = _parse_options(input_kind, links, images, lang, fix_mojibake)
-        article = read_article(file, encoding=encoding, options=options, max_bytes=max_bytes)
+        article = _read_page(file, encoding, options, max_bytes, timeout)
     except ReaderError as exc:
         raise typer.Exit(_fail(exc)) from None
     raise typer.Exit(
@@ -358,7 +393,8 @@ def _show(
 @app.command()
 def detect(
     files: Annotated[
-        list[str] | None, typer.Argument(help="Input files; - or none for stdin.")
+        list[str] | None,
+        typer.Argument(help="Input files or http(s) URLs; - or none for stdin."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
     verbose: Annotated[
@@ -369,27 +405,33 @@ def detect(
         typer.Option("--lang", help="Language hint for legacy encodings: zh, zh-TW, ja, ru…"),
     ] = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     debug: DebugOpt = False,
 ) -> None:
-    """Print each file's encoding, confidence and how it was found."""
+    """Print each file's encoding, confidence and how it was found (for a URL, with the charset
+    its HTTP header declares as evidence)."""
     _state["debug"] = debug
     import json
 
     from reader.decode import decode
     from reader.errors import BinaryInputError
-    from reader.source import read_source
+    from reader.runner import check_timeout
+    from reader.source import check_scheme, read_source
 
     names = files or [STDIN_NAME]
     try:
+        check_timeout(timeout)
         _check_stdin(names)
+        for name in names:
+            check_scheme(name)
     except ReaderError as exc:
         raise typer.Exit(_fail(exc)) from None
     failed = 0
     for name in names:
         try:
-            raw = read_source(name, max_bytes=max_bytes)
+            raw = read_source(name, max_bytes=max_bytes, timeout=timeout)
             try:
-                d = decode(raw.data, lang=lang)
+                d = decode(raw.data, lang=lang, charset=raw.charset)
                 row = {
                     "path": name,
                     "encoding": d.encoding,
@@ -431,7 +473,9 @@ def detect(
 
 @app.command()
 def explain(
-    file: Annotated[str, typer.Argument(help="Input file; - or none for stdin.")] = STDIN_NAME,
+    file: Annotated[
+        str, typer.Argument(help="Input file or http(s) URL; - or none for stdin.")
+    ] = STDIN_NAME,
     encoding: EncodingOpt = None,
     input_kind: InputOpt = InputKind.auto,
     links: LinksOpt = False,
@@ -439,6 +483,7 @@ def explain(
     lang: LangOpt = None,
     fix_mojibake: FixMojibakeOpt = True,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     passes: Annotated[
         bool,
         typer.Option(
@@ -461,15 +506,10 @@ def explain(
     The columns: line number, part, reason (with --passes, the deciding pass before it), text.
     """
     _state["debug"] = debug
-    from reader.api import read_article
-
     timings: list[tuple[str, float]] | None = [] if trace else None
     try:
-        _check_stdin([file])
         options = _parse_options(input_kind, links, images, lang, fix_mojibake)
-        article = read_article(
-            file, encoding=encoding, options=options, max_bytes=max_bytes, trace=timings
-        )
+        article = _read_page(file, encoding, options, max_bytes, timeout, timings)
     except ReaderError as exc:
         raise typer.Exit(_fail(exc)) from None
     rows = _trace_rows(timings) if timings is not None else _explain_rows(article, passes)
@@ -503,7 +543,7 @@ def _trace_rows(timings: list[tuple[str, float]]) -> Iterator[str]:
 def main(argv: list[str] | None = None) -> None:
     """Runs the typer app, ending quietly on a closed pipe or Ctrl-C.
 
-    The ``reader`` script enters through ``reader.runner.main``, which calls this for every
+    The ``reader`` script enters through ``reader.entry.main``, which calls this for every
     command line except a plain conversion.
     """
     try:

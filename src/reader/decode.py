@@ -3,8 +3,9 @@
 Order: a user's ``--encoding`` → BOM → UTF-16/32 without BOM → binary check → strict UTF-8 (the
 fast path: chardet is not even imported) → a legacy decision on the first 64 KB.
 
-The legacy decision weighs the declared charset, chardet's answers and the CJK code pages
-(gb18030, cp950, cp932, EUC-JP, cp949) that decode the bytes strictly, by *evidence*: how much the
+The legacy decision weighs the declared charsets (the HTTP header's, then the markup's: both are
+evidence, not truth), chardet's answers and the CJK code pages (gb18030, cp950, cp932, EUC-JP,
+cp949) that decode the bytes strictly, by *evidence*: how much the
 text each one yields looks like real Chinese, Japanese or Korean, in log-odds per character
 (common characters score by their frequency band, rare ones and the private-use, control or
 half-width characters a wrong code page makes cost), plus a prior for the script (Chinese first,
@@ -742,52 +743,101 @@ def _nearly_cjk(sample: bytes, w: _Weigher) -> str | None:
     return None
 
 
-def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | None, _Weigher]:
-    """Pick a codec for bytes that are not UTF-8: (codec, method, confidence, the weighing)."""
+if TYPE_CHECKING:
+    # A decision: the codec, how it was chosen, and a confidence where one was computed.
+    Choice = tuple[str, DecodeMethod, float | None]
+
+
+def _decide(
+    data: bytes, hint: str | None, charset: str | None = None
+) -> tuple[str, DecodeMethod, float | None, _Weigher]:
+    """Pick a codec for bytes that are not UTF-8: (codec, method, confidence, the weighing).
+
+    The steps in order, the first with an answer deciding: the charset of the HTTP header, then
+    the one the markup declares, where it reads the bytes and no CJK reading clearly beats it; a
+    CJK reading decisive on its own; chardet's answers weighed against the evidence; the reading
+    that fails least.
+    """
     sample = data[:DETECT_BYTES]
     w = _Weigher(sample, final=len(data) <= DETECT_BYTES, hint=hint)
     foreign = hint is not None and hint[:2] not in LANGUAGE_OF.values()
-
-    label = declared_charset(data)
-    declared = browser_codec(label) if label else None
-    if declared and not declared.startswith(("utf-16", "utf-32", "utf-8")):
-        declared = w.widen(declared)
-        w.note(declared, "declared")
-    else:
-        declared = None
-
+    header = _declared_codec(w, charset, "header")
+    declared = _declared_codec(w, declared_charset(data), "declared")
     best = w.best_cjk()
-    if declared and w.text(declared) is not None:
+    choice = _by_declaration(w, header, best, "header") or _by_declaration(
+        w, declared, best, "declared"
+    )
+    if choice is None and best is not None and not foreign and w.decisive(best):
+        # Dozens of common characters and no other CJK reading near: chardet could only agree
+        # or be overruled, so its cost (most of a legacy decision's) is not paid.
+        choice = _by_evidence(w, best)
+    if choice is None:
+        choice = _by_chardet(w, best, foreign)
+    return (*(choice or _least_damage(w)), w)
+
+
+def _declared_codec(w: _Weigher, label: str | None, source: DecodeMethod) -> str | None:
+    """The browser codec of a declared charset, noted as a candidate; None for none or Unicode
+    (a page that says UTF-8 and is not has said nothing useful about what it is)."""
+    declared = browser_codec(label) if label else None
+    if not declared or declared.startswith(("utf-16", "utf-32", "utf-8")):
+        return None
+    declared = w.widen(declared)
+    w.note(declared, source)
+    return declared
+
+
+def _by_evidence(w: _Weigher, codec: str) -> Choice:
+    return codec, "evidence", w.confidence(codec)
+
+
+def _by_declaration(
+    w: _Weigher, declared: str | None, best: str | None, method: DecodeMethod
+) -> Choice | None:
+    """The declared codec when it reads the bytes, unless a CJK reading is clearly better; or a
+    CJK declaration that fails on only a handful of bytes and has no CJK rival. A charset in the
+    HTTP header is weighed the same way as one in the markup (``method`` says which): servers
+    announce gb2312 for GBK pages, and iso-8859-1 for anything, as often as pages do."""
+    if declared is None:
+        return None
+    if w.text(declared) is not None:
         if declared in SCRIPT_OF:
             # A CJK declaration stands unless another CJK reading is clearly better
             # (gb18030 decodes nearly any byte string, Big5 bytes included).
             if best and best != declared and w.total(best) > w.total(declared) + DECLARED_MARGIN:
-                return best, "evidence", w.confidence(best), w
-            return declared, "declared", None, w
+                return _by_evidence(w, best)
+            return declared, method, None
         ev = w.weigh(best) if best else None
         if best and ev and ev.cjk >= 8 and w.beats(best, (declared, 0.5)):
-            return best, "evidence", w.confidence(best), w  # "latin-1" declared, GBK served
-        return declared, "declared", None, w
-
-    if declared and w.text(declared) is None and declared in SCRIPT_OF:
+            return _by_evidence(w, best)  # "latin-1" declared, GBK served
+        return declared, method, None
+    if declared in SCRIPT_OF:
         # Portals declare gb2312 and slip in a few bytes no code page reads: a CJK declaration
         # that fails on only a handful of bytes still stands (they become U+FFFD, counted).
-        _, bad = _replaced(sample, declared)
-        if bad <= max(3, len(sample) // 2000) and not (best and best != declared):
-            return declared, "declared", None, w
+        _, bad = _replaced(w.sample, declared)
+        if bad <= max(3, len(w.sample) // 2000) and not (best and best != declared):
+            return declared, method, None
+    return None
 
-    if best is not None and not foreign and w.decisive(best):
-        # Dozens of common characters and no other CJK reading near: chardet could only agree
-        # or be overruled, so its cost (most of a legacy decision's) is not paid.
-        return best, "evidence", w.confidence(best), w
 
-    # chardet's answers that decode: its first CJK one, its first other one (with a non-CJK
-    # language hint, its first in that language: Russian cp1251 over mac-cyrillic).
+class _Answers(Value):
+    """chardet's answers that decode: its first, its first CJK one and its first other one (each
+    a codec and chardet's confidence)."""
+
+    top: str | None = None
+    cjk: tuple[str, float] | None = None
+    single: tuple[str, float] | None = None
+
+
+def _chardet_choices(w: _Weigher, foreign: bool) -> _Answers:
+    """Sort chardet's answers that decode into the kinds ``_by_chardet`` weighs (with a non-CJK
+    language hint, the single-byte one is its first in that language: Russian cp1251 over
+    mac-cyrillic)."""
     top: str | None = None
     cjk: tuple[str, float] | None = None
     single: tuple[str, float] | None = None
     web: tuple[str, float] | None = None
-    for name, confidence, language in _chardet_answers(sample):
+    for name, confidence, language in _chardet_answers(w.sample):
         codec = w.widen(name)
         w.note(codec, "chardet", confidence)
         if w.text(codec) is None:
@@ -797,7 +847,7 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
             web = web or (codec, confidence)
         if codec in SCRIPT_OF:
             cjk = cjk or (codec, confidence)
-        elif single is None or (foreign and language == hint and single[0] == top):
+        elif single is None or (foreign and language == w.hint and single[0] == top):
             single = (codec, confidence)
         elif (
             single[0].startswith("iso8859")
@@ -807,7 +857,6 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
             # ISO-8859-15 and cp1252 tie when the sample has none of the bytes they differ in;
             # the Windows code page then also reads the curly quotes a later part may have.
             single = (codec, confidence)
-
     if (
         single is not None
         and web is not None
@@ -817,40 +866,51 @@ def _decide(data: bytes, hint: str | None) -> tuple[str, DecodeMethod, float | N
         # A DOS, Mac or EBCDIC code page chardet is unsure of: a web page's is likelier
         # (English with curly quotes is "cp437 0.012, cp1252 0.009").
         single = web
+    return _Answers(top, cjk, single)
+
+
+def _by_chardet(w: _Weigher, best: str | None, foreign: bool) -> Choice | None:
+    """chardet's answer where the evidence does not clearly beat it; the best CJK reading where
+    it does, or where chardet has no answer that decodes and the reading is likelier than not."""
+    answers = _chardet_choices(w, foreign)
+    top, cjk, single = answers.top, answers.cjk, answers.single
     if single is not None and single[0] == top and top.startswith(("utf-16", "utf-32")):
-        return single[0], "chardet", single[1], w  # structural: chardet knows
+        return single[0], "chardet", single[1]  # structural: chardet knows
     if cjk is not None and top == cjk[0]:
         # chardet reads CJK: its code page, unless another one reads clearly better.
         margin = _CHARDET_WEIGHT * cjk[1]
         if best and best != cjk[0] and w.total(best) > w.total(cjk[0]) + margin:
             if single is None or w.beats(best, single):
-                return best, "evidence", w.confidence(best), w
+                return _by_evidence(w, best)
         elif single is None or w.beats(cjk[0], single):
-            return cjk[0], "chardet", cjk[1], w
-        return single[0], "chardet", single[1], w  # its CJK readings are noise
+            return cjk[0], "chardet", cjk[1]
+        return single[0], "chardet", single[1]  # its CJK readings are noise
     if single is not None:
         if best and w.beats(best, single):
-            return best, "evidence", w.confidence(best), w
+            return _by_evidence(w, best)
         if best is None and single[1] < LOW_CONFIDENCE and not foreign:
-            near = _nearly_cjk(sample, w)
+            near = _nearly_cjk(w.sample, w)
             if near is not None:
-                return near, "evidence", None, w
-        return single[0], "chardet", single[1], w
+                return near, "evidence", None
+        return single[0], "chardet", single[1]
     if best and w.total(best) > 0:
-        return best, "evidence", w.confidence(best), w
+        return _by_evidence(w, best)
+    return None
 
-    # Nothing decodes cleanly: the reading with the best evidence, errors and all, else the
-    # fewest replacement characters.
+
+def _least_damage(w: _Weigher) -> Choice:
+    """Nothing decodes cleanly: the reading with the best evidence, errors and all, else the one
+    with the fewest replacement characters."""
     pool = [c for c, _, _ in w.order] + [c for c in FALLBACKS if c not in w.texts]
     scored = []
     for codec in pool:
         w.note(codec, "fallback")
-        text, bad = _replaced(sample, codec)
+        text, bad = _replaced(w.sample, codec)
         script = SCRIPT_OF.get(codec)
         mean = evidence(text, script).mean if script else -6.0 * bad / max(1, len(text))
         scored.append((mean, -bad, codec))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
-    return scored[0][2], "fallback", None, w
+    return scored[0][2], "fallback", None
 
 
 # --- mojibake --------------------------------------------------------------------------------
@@ -1019,11 +1079,14 @@ def decode(
     encoding: str | None = None,
     lang: str | None = None,
     fix_mojibake: bool = True,
+    charset: str | None = None,
 ) -> Decoded:
     """Decode bytes as a browser would, better than one, and say how.
 
     ``encoding`` forces a codec (errors replaced); ``lang`` ("zh", "zh-TW", "ja", "ru", …) is a
-    hint for the legacy decision. ``fix_mojibake`` lets valid UTF-8 be second-guessed: mojibake
+    hint for the legacy decision; ``charset`` is the one an HTTP header declared, weighed like a
+    ``<meta charset>`` and before it (method ``header`` when it decides): evidence, not truth, so
+    a UTF-8 page served as ``charset=gbk`` still reads as UTF-8. ``fix_mojibake`` lets valid UTF-8 be second-guessed: mojibake
     in it undone, a few GB or Big5 characters that happen to be valid UTF-8 read as such;
     ``fix_mojibake=False`` takes valid UTF-8 as it is.
     Raises ``BinaryInputError`` for data that is not text, and nothing else.
@@ -1076,7 +1139,7 @@ def decode(
         mostly = _mostly_utf8(data)
         if mostly is not None:
             return Decoded(mostly[0], "utf-8", "utf-8", None, mostly[1])
-        codec, method, confidence, weighing = _decide(data, _lang_key(lang))
+        codec, method, confidence, weighing = _decide(data, _lang_key(lang), charset)
     # The sample's reading is the whole text when the sample is the whole input.
     known = None if len(data) > DETECT_BYTES else weighing.texts.get(codec)
     bad = 0

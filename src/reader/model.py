@@ -14,10 +14,19 @@ from reader.record import Value
 # Type-only names stay behind this flag: importing typing would cost every start 3 ms.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, ClassVar, Literal, TypedDict, overload
+    from typing import Any, ClassVar, Literal, NotRequired, TypedDict, overload
 
     DecodeMethod = Literal[
-        "bom", "utf-8", "declared", "chardet", "evidence", "heuristic", "fallback", "user", "empty"
+        "bom",
+        "utf-8",
+        "header",
+        "declared",
+        "chardet",
+        "evidence",
+        "heuristic",
+        "fallback",
+        "user",
+        "empty",
     ]
 
 SCHEMA = "reader.article/1"
@@ -57,7 +66,7 @@ class Candidate(Value):
     """
 
     encoding: str
-    source: str  # "declared", "chardet", "cjk" (tried for evidence), "utf-8", "fallback"
+    source: str  # "header", "declared", "chardet", "cjk" (tried for evidence), "utf-8", "fallback"
     decodes: bool  # the sample decodes without an error
     confidence: float | None = None  # chardet's, when chardet proposed it
     score: float | None = None
@@ -214,6 +223,28 @@ class EncodingInfo(Value):
     repair: str | None = None  # the mojibake repair applied, e.g. "utf-8 read as cp1252"
 
 
+class Fetched(Value):
+    """How a page fetched over HTTP(S) answered: status, ``Content-Type`` and when (UTC)."""
+
+    status: int
+    content_type: str | None
+    date: str  # ISO 8601 in UTC, e.g. "2024-05-06T10:42:07Z"
+
+    def to_dict(self) -> FetchedDict:
+        return {"status": self.status, "content_type": self.content_type, "date": self.date}
+
+
+class WarcOrigin(Value):
+    """Where in a web archive a page was stored: the file, the record's ID, its WARC-Date."""
+
+    file: str
+    record_id: str | None
+    date: str | None
+
+    def to_dict(self) -> WarcDict:
+        return {"file": self.file, "record_id": self.record_id, "date": self.date}
+
+
 class Article(Value):
     """One parsed page. Nothing vanishes: what is not body is kept as metadata, teaser or boilerplate."""
 
@@ -230,6 +261,10 @@ class Article(Value):
     path: str | None = None
     line_count: int = 0
     explanations: Sequence[Explanation] = ()
+    # Only for pages from the web or an archive: the final URL, the HTTP answer, the WARC record.
+    url: str | None = None
+    fetched: Fetched | None = None
+    warc: WarcOrigin | None = None
     # The body's text holds Markdown links and images (--links, --images): the Markdown renderer
     # writes them as links, the other formats show the text as it is. How the text was read, not
     # part of it: the JSON contract does not carry it, and it takes no part in equality.
@@ -242,12 +277,23 @@ class Article(Value):
         return self.metadata.authors
 
     def to_dict(self) -> ArticleDict:
-        """The JSON contract v1 (documented in README.md and ``schema/article-v1.json``)."""
+        """The JSON contract v1 (documented in README.md and ``schema/article-v1.json``).
+
+        ``url``, ``fetched`` and ``warc`` follow ``path`` only when the page came from the web or
+        an archive: a file's output has none of them.
+        """
         m = self.metadata
         enc = self.encoding
+        # The first keys, in their printed order; the rest are added below.
+        head: ArticleDict = {"schema": SCHEMA, "path": self.path}  # type: ignore[typeddict-item]
+        if self.url is not None:
+            head["url"] = self.url
+        if self.fetched is not None:
+            head["fetched"] = self.fetched.to_dict()
+        if self.warc is not None:
+            head["warc"] = self.warc.to_dict()
         return {
-            "schema": SCHEMA,
-            "path": self.path,
+            **head,
             "title": self.title,
             "authors": list(m.authors),
             "source": m.source,
@@ -327,10 +373,23 @@ class Article(Value):
             dialect=d.get("dialect"),
             path=d.get("path"),
             line_count=lines["total"],
+            url=d.get("url"),
+            fetched=Fetched(**fetched) if (fetched := d.get("fetched")) else None,
+            warc=WarcOrigin(**warc) if (warc := d.get("warc")) else None,
         )
 
 
 if TYPE_CHECKING:
+
+    class FetchedDict(TypedDict):
+        status: int
+        content_type: str | None
+        date: str
+
+    class WarcDict(TypedDict):
+        file: str
+        record_id: str | None
+        date: str | None
 
     class TeaserDict(TypedDict):
         text: str
@@ -356,6 +415,9 @@ if TYPE_CHECKING:
     class ArticleDict(TypedDict):
         schema: str
         path: str | None
+        url: NotRequired[str]
+        fetched: NotRequired[FetchedDict]
+        warc: NotRequired[WarcDict]
         title: str | None
         authors: list[str]
         source: str | None

@@ -1,16 +1,10 @@
-"""The ``convert`` command without typer, and the ``reader`` console entry point.
+"""The ``convert`` command without typer: parsed options and streams in, an exit code out.
 
 ``run_convert`` takes the parsed options (``ConvertRequest``) and the streams (``Streams``, which
 tests replace) and returns the exit code; it is the one place where conversion failures become
-stderr lines and exit codes. Both front ends call it: the typer command in ``reader.cli``, and
-``main`` here, which reads the plain grammar ``reader convert [FILE...] [--to FMT] [-o OUT]`` with
-the standard library and hands every other command line (help, usage errors, other options, other
-commands) to typer.
-
-Why two front ends: typer 0.29 imports pydantic to coerce parameters, so loading the typer app
-costs about 0.2 s, some fifteen times a bare interpreter, while converting one page takes a
-fraction of that. The grammar taken here is tiny on purpose and anything outside it goes to typer,
-so the two cannot drift; tests run the same command lines through both and compare.
+stderr lines and exit codes. Both front ends call it: the typer command in ``reader.cli``, and the
+fast path of the ``reader`` script in ``reader.entry``, which reads plain command lines without
+typer. This module imports neither of them.
 """
 
 from __future__ import annotations
@@ -32,17 +26,19 @@ from reader.batch import (
     convert_inputs,
     expand,
     output_path,
+    prefetched,
     read_list,
+    unpack,
 )
 from reader.errors import ExitCode, InputError, OutputError, ReaderError, UsageError
 from reader.record import Value
 from reader.render import Format
-from reader.source import DEFAULT_MAX_BYTES, STDIN_NAME
+from reader.source import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, STDIN_NAME, check_scheme, is_web
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
-    from typing import Final, NoReturn, TextIO
+    from collections.abc import Iterator
+    from typing import Final, TextIO
 
     from reader.parse import ParseOptions
 
@@ -67,6 +63,7 @@ class ConvertRequest(Value):
     max_bytes: int = DEFAULT_MAX_BYTES
     debug: bool = False
     parse: ParseOptions | None = None  # --input, --links, --images
+    timeout: float = DEFAULT_TIMEOUT
 
 
 class Streams(Value):
@@ -173,6 +170,15 @@ class _Report:
             self.progress.close()
             self.progress = None
 
+    def skipped(self, counts: dict[str, int]) -> None:
+        """The records of web archives that were no page: how many, of which kinds."""
+        kinds = ", ".join(
+            f"{n:,} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: -kv[1])
+        )
+        self.line(
+            f"reader: skipped {sum(counts.values()):,} archive records that are no page ({kinds})"
+        )
+
     def summary(self, interrupted: bool = False) -> None:
         total = self.converted + self.failed
         if interrupted:
@@ -195,11 +201,14 @@ def _check(req: ConvertRequest, env: Streams) -> tuple[str, ...]:
         raise UsageError("--glob matches file names, so it cannot contain '/'")
     if req.jobs is not None and req.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    check_timeout(req.timeout)
     if req.encoding:
         from reader.decode import check_encoding
 
         check_encoding(req.encoding)  # UsageError (exit 2) for names that are no text encoding
     names = req.names or (() if req.files_from else (STDIN_NAME,))
+    for name in names:
+        check_scheme(name)  # ftp://, file: … on the command line: usage (exit 2), before any work
     reads_stdin = STDIN_NAME in names or req.files_from == STDIN_NAME
     if STDIN_NAME in names and req.files_from == STDIN_NAME:
         raise UsageError("standard input cannot be both the --files-from list and an input")
@@ -216,6 +225,12 @@ def _check(req: ConvertRequest, env: Streams) -> tuple[str, ...]:
         if not req.force and (out.exists() or out.is_symlink()):
             raise OutputError(f"{req.output}: exists (use --force to replace it)")
     return names
+
+
+def check_timeout(seconds: float) -> None:
+    """UsageError unless ``seconds`` is a positive, finite number (typer lets ``nan`` through)."""
+    if not 0 < seconds < float("inf"):
+        raise UsageError("--timeout must be a positive number of seconds")
 
 
 def _open_list(req: ConvertRequest, env: Streams) -> TextIO | None:
@@ -296,24 +311,31 @@ def _convert_all(
     listing: TextIO | None,
 ) -> int:
     listed = read_list(listing) if listing is not None else iter(())
-    inputs = expand(chain(names, listed), req.glob)
-    head = list(islice(inputs, PROGRESS_MIN))
-    many = len(head) > 1
-    if many and req.fmt is Format.JSON and not req.out_dir:
-        raise UsageError("many inputs make many objects: use --to jsonl, or --out-dir")
+    files = expand(chain(names, listed), req.glob)
     known: set[str] | None = None
     if req.out_dir and req.force:
         # Replacing files is allowed, so an output could land on an input not read yet: list
         # every input first (one path per input in memory; the only mode that keeps them).
-        head += list(inputs)
-        inputs = iter(())
-        known = {os.path.realpath(i.path) for i in head if i.path != STDIN_NAME}
+        listing_all = list(files)
+        files = iter(listing_all)
+        known = {os.path.realpath(i.path) for i in listing_all if _local(i.path)}
+    skipped: dict[str, int] = {}  # archive records that are no page, by kind
+    inputs = unpack(files, req.max_bytes, skipped)  # a web archive's pages, one input each
+    head = list(islice(inputs, PROGRESS_MIN))
+    many = len(head) > 1
+    if many and req.fmt is Format.JSON and not req.out_dir:
+        raise UsageError("many inputs make many objects: use --to jsonl, or --out-dir")
     show_progress = (
         len(head) >= PROGRESS_MIN
         and env.stderr_isatty
         and not (env.stdout_isatty and not req.out_dir and not req.output)
     )
-    options = ConvertOptions(req.encoding, req.max_bytes, req.parse, tracebacks=req.debug)
+    options = ConvertOptions(
+        req.encoding, req.max_bytes, req.parse, tracebacks=req.debug, timeout=req.timeout
+    )
+    if many:
+        # URLs fetched ahead, several at a time, here; one input is read where it is converted.
+        head, inputs = [], prefetched(chain(head, inputs), options)
     results = convert_inputs(chain(head, inputs), req.fmt, options, jobs=req.jobs)
     try:
         if req.out_dir:
@@ -330,9 +352,16 @@ def _convert_all(
         # whenever the suspended generator happens to be collected.
         results.close()
     report.close()
+    if skipped:
+        report.skipped(skipped)
     if many:
         report.summary()
     return int(ExitCode.INPUT_FAILED if report.failed else ExitCode.OK)
+
+
+def _local(path: str) -> bool:
+    """A name that is a file here: not stdin, not a URL."""
+    return path != STDIN_NAME and not is_web(path)
 
 
 def _start_progress(report: _Report, wanted: bool) -> None:
@@ -356,11 +385,7 @@ def _to_stream(
     try:
         for item, result in results:
             _start_progress(report, show_progress)
-            if (
-                target is not None
-                and item.path != STDIN_NAME
-                and os.path.realpath(item.path) == target
-            ):
+            if target is not None and _local(item.path) and os.path.realpath(item.path) == target:
                 raise OutputError(f"{req.output}: is an input; refusing to overwrite it")
             failed = result if isinstance(result, Result) and result.output is None else None
             if failed is None:
@@ -427,87 +452,3 @@ def _to_dir(
         if req.force:
             produced.add(resolved)
         report.success()
-
-
-# --- the console entry point ------------------------------------------------------------------
-
-_FORMATS: Final = frozenset(f.value for f in Format)
-_VALUED: Final = {"--to": "to", "-t": "to", "--output": "output", "-o": "output"}
-
-
-def parse_plain(args: Sequence[str]) -> ConvertRequest | None:
-    """``convert [FILE...] [--to FMT] [-o OUT]`` as a request, or None for anything else.
-
-    Accepts only what typer would read the same way: each option once, a known format, an output
-    name that is not empty and does not look like an option. Everything else is typer's to parse,
-    to explain or to reject.
-
-    >>> parse_plain(["convert", "page.txt", "--to=json"]).fmt
-    <Format.JSON: 'json'>
-    >>> parse_plain(["convert", "--help"]) is None
-    True
-    """
-    if not args or args[0] != "convert":
-        return None
-    files: list[str] = []
-    values: dict[str, str] = {}
-    rest = iter(args[1:])
-    for arg in rest:
-        if arg == STDIN_NAME or not arg.startswith("-"):
-            files.append(arg)
-            continue
-        name, eq, value = arg.partition("=")
-        if eq and name.startswith("--") and name in _VALUED:
-            key = _VALUED[name]
-        elif arg in _VALUED:
-            key = _VALUED[arg]
-            value = next(rest, "")
-        else:
-            return None
-        if key in values or not value or value.startswith("-"):
-            return None
-        values[key] = value
-    fmt = values.get("to", Format.MD.value)
-    if fmt not in _FORMATS:
-        return None
-    return ConvertRequest(tuple(files), Format(fmt), values.get("output"))
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """The ``reader`` command: the plain conversion grammar here, everything else through typer."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    try:
-        request = parse_plain(args)
-        if request is None:
-            from reader.cli import main as typer_main
-
-            typer_main(args)
-            return
-        code = run_convert(request)
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        code = int(ExitCode.INTERRUPTED)
-    if argv is None:
-        _leave(code)
-    sys.exit(code)
-
-
-def _leave(code: int) -> NoReturn:
-    """End a command's process without tearing the interpreter down.
-
-    By now the run has written and flushed its output, committed or discarded its files and
-    joined its workers; what is left is freeing every module, pattern and object one by one,
-    4 ms of a 50 ms start (``benchmarks/startup.py``). Only the standard streams' buffers remain,
-    flushed here, with a failure reported as the interpreter would not: on stderr, exit 1.
-    """
-    for name, stream in (("output", sys.stdout), ("error", sys.stderr)):
-        try:
-            stream.flush()
-        except BrokenPipeError:
-            pass  # the reader stopped reading: as run_convert takes it, no input failed
-        except (OSError, ValueError) as exc:
-            with contextlib.suppress(OSError, ValueError):
-                sys.stderr.write(f"reader: standard {name}: {getattr(exc, 'strerror', exc)}\n")
-                sys.stderr.flush()
-            code = code or int(ExitCode.INPUT_FAILED)
-    os._exit(code)

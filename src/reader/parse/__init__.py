@@ -14,8 +14,8 @@ with a reason, and the pass that decided it is recorded (``reader explain --pass
 7. ``classify_run``: inside the run, body unless links, controls, footers or related blocks.
 8. ``cut_after_related``, ``unswallow_teasers``: the run's tail given back to lists and teasers;
    ``settle_text`` then fixes where the text starts and ends.
-9. ``bylines_above_text``, ``far_byline``, ``counted_byline``, ``bylines_below_text``: which
-   bylines are the article's.
+9. ``bylines_above_text``, ``far_byline``, ``counted_byline``, ``bylines_below_text``,
+   ``only_credits``: which bylines are the article's.
 10. ``choose_title``: the headline.
 11. ``byline_above_headline``, ``classify_outside``, ``name_under_headline``, ``find_dateline``:
     the rest of the byline, and every line outside the run.
@@ -41,6 +41,7 @@ from reader.parse.meta import (
     find_bylines,
     find_dateline,
     name_under_headline,
+    only_credits,
     read_text_credits,
 )
 from reader.parse.page import Page, ParseOptions
@@ -95,6 +96,7 @@ PASSES: tuple[Pass, ...] = (
     far_byline,
     counted_byline,
     bylines_below_text,
+    only_credits,
     choose_title,
     byline_above_headline,
     classify_outside,

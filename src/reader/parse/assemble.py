@@ -38,8 +38,11 @@ def assemble(page: Page, options: ParseOptions) -> Article:
     got = _gather(page, options.links, options.images)
     merged = got.byline
     hints = page.hints
-    if page.text_credits is not None:
-        fill(merged, page.text_credits)
+    # Where from: a labelled source, else what closes the text ("(京华时报)", "内容由…提供"),
+    # else the outlet printed beside the date, else the dateline's agency.
+    lead, closing = page.lead or Byline(), page.closing or Byline()
+    merged.source = merged.source or closing.source or merged.outlet or lead.source
+    fill(fill(merged, lead), closing)
     published = _published(page, merged)
     updated = merged.updated
     title = page.title

@@ -7,7 +7,15 @@ What a byline line is, and what it says, is ``reader.byline``'s; these passes on
 
 from __future__ import annotations
 
-from reader.byline import Byline, closing_byline, fill, is_byline, lead_byline
+from reader.byline import (
+    Byline,
+    closing_byline,
+    fill,
+    find_labels,
+    is_byline,
+    lead_byline,
+    read_byline,
+)
 from reader.dates import find_dates
 from reader.metadata import Field
 from reader.model import Part
@@ -91,6 +99,46 @@ def bylines_below_text(page: Page) -> None:
             break  # what follows is other articles' bylines
         if i in page.bylines and part[i] is None and not page.bylines[i].date:
             page.decide(i, Part.METADATA, "byline below the text")
+
+
+def only_credits(page: Page) -> None:
+    """An editor or a source that the article's byline lacks, taken from the one line below
+    the text's start that credits one, however far down ("( 编辑： 李志强 ) 【字号：大 中 小】…",
+    "[责任编辑：robot] 标签：…"): a page credits its one article so, where lists of other
+    articles credit many (then no line is taken)."""
+    placed = Byline()
+    for i in page.metadata():
+        fill(placed, page.bylines.get(i) or read_byline(page.lines[i].text))
+    for field, have in ((Field.EDITOR, placed.editor), (Field.SOURCE, placed.source)):
+        if have:
+            continue
+        found = _credit_lines(page, field)
+        values = {getattr(b, field.value) for b in found.values()}
+        if len(values) == 1 and len(found) <= 2:
+            for i, b in found.items():
+                page.bylines[i] = b
+                page.decide(i, Part.METADATA, f"the page's only {field.value} credit")
+
+
+def _credit_lines(page: Page, field: Field) -> dict[int, Byline]:
+    """The undecided lines below the text's start whose label ``field`` has a value."""
+    found: dict[int, Byline] = {}
+    for i in range(page.first_body, len(page.lines)):
+        ln = page.lines[i]
+        if page.part[i] is not None or ln.empty or len(ln.text) > 300:
+            continue
+        if field.value[:2] not in ln.text and not _CJK_FIELD[field] & set(ln.text):
+            continue  # most lines hold no label of the field: no need to look for one
+        labels = find_labels(ln.text)
+        if any(f is field for f, _, _ in labels):
+            b = read_byline(ln.text, dayfirst=page.dayfirst, labels=labels)
+            if getattr(b, field.value):
+                found[i] = b
+    return found
+
+
+# A character each CJK label of the field holds (编/編 for editors, 源/處/出/转/摘 for sources).
+_CJK_FIELD = {Field.EDITOR: set("编編"), Field.SOURCE: set("源處处出转轉摘")}
 
 
 def byline_above_headline(page: Page) -> None:
@@ -187,19 +235,18 @@ def read_text_credits(page: Page) -> None:
     "(京华时报)"). They fill what the byline lines left empty."""
     lines, part = page.lines, page.part
     body = page.body(page.first_body)
-    found = Byline()
     for i in body[:LEAD_PARAGRAPHS]:
-        lead = lead_byline(lines[i].text)
-        if lead is not None:
-            fill(found, lead)
+        page.lead = lead_byline(lines[i].text)
+        if page.lead is not None:
             break
     after = [
         i
         for i in texty(lines, page.last_body, 1, 4)
         if part[i] not in (Part.TEASER, Part.TITLE) and not is_related_heading(lines[i])
     ]
+    closing = Byline()
     for i in [*reversed(body[-CLOSING_PARAGRAPHS:]), *after]:
-        closing = closing_byline(lines[i].text)
-        if closing is not None:
-            fill(found, closing)
-    page.text_credits = found
+        found = closing_byline(lines[i].text)
+        if found is not None:
+            fill(closing, found)
+    page.closing = closing

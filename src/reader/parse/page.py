@@ -56,7 +56,8 @@ class Page:
         "title",
         "title_index",
         "dateline",
-        "text_credits",
+        "lead",
+        "closing",
     )
 
     def __init__(
@@ -78,9 +79,8 @@ class Page:
         self.title: str | None = None
         self.title_index: int | None = None  # the headline's line index
         self.dateline: str | None = None  # a date printed by the headline, when no byline has one
-        self.text_credits: Byline | None = (
-            None  # credits printed in the text's first and last lines
-        )
+        self.lead: Byline | None = None  # the dateline's credit opening the text
+        self.closing: Byline | None = None  # the credits closing the text
 
     def decide(self, i: int, part: Part, reason: str) -> None:
         """Give line ``i`` its part, saying why; the running pass is recorded as the decider."""
