@@ -215,6 +215,20 @@ def test_the_markup_modification_time_counts_only_when_the_page_prints_one() -> 
     assert read_text(evening).metadata.updated == "2019-11-19"  # the printed local day
 
 
+def test_an_update_label_in_a_link_is_not_the_articles() -> None:
+    head = '<meta property="article:modified_time" content="2019-11-18T19:05:00-05:00">'
+    link = '<p><a href="/prices">Price guides updated November 20th</a></p>'
+    assert read_text(page(head, link)).metadata.updated is None
+    foot = page(head, foot="<p>Last modified on 18 November 2019, at 19:05.</p>")
+    assert read_text(foot).metadata.updated == "2019-11-18T19:05:00"  # as printed
+
+
+def test_a_dated_element_that_is_the_printed_update_is_no_publication_date() -> None:
+    shown = '<p class="date">最后更新 14.12.2011 19:00</p>'
+    article = read_text(page(byline=shown))
+    assert (article.metadata.published, article.metadata.updated) == (None, "2011-12-14T19:00:00")
+
+
 # --- source -------------------------------------------------------------------------------------
 
 

@@ -80,6 +80,15 @@ def _prefer_markup(article: Article, page: HtmlPage) -> Article:
     hints = page.hints
     m = article.metadata
     published = _weigh_dates(m.published, page)
+    if (
+        published is not None
+        and len(published) > 10
+        and published == m.updated == page.element_date
+        and m.updated != hints.updated
+        and not page.declared_date
+    ):
+        # The dated element is the printed update ("最后更新 14.12.2011 19:00"), not a second date.
+        published = None
     if published is None and m.updated is None:
         published = page.fallback_date or page.url_date or _permalink_date(article)
     authors = _weigh_authors(m.authors, hints.authors, m.editor)

@@ -1482,8 +1482,10 @@ _UPDATE_LABEL = re.compile(
 
 
 def _printed_update(declared: str | None, lines: list[str], dayfirst: bool) -> str | None:
-    """The markup's modification time, kept only when the page prints an update time: a CMS
-    stamps every page with one, and a reader sees it only where the page labels it.
+    """The markup's modification time, kept only when the page prints an update time (not as
+    a link's text): a CMS stamps every page with one, and a reader sees it only where the page
+    labels it. The byline box may sit in a header or footer ("Last modified on …" at a wiki's
+    foot), so no zone is left out.
 
     The printed time wins when it reads as a date: it is the page's own local time, while the
     markup's is often in UTC, a day off in the evening.
@@ -1492,8 +1494,8 @@ def _printed_update(declared: str | None, lines: list[str], dayfirst: bool) -> s
         return None
     for line in lines:
         m = _UPDATE_LABEL.search(line) if len(line) <= 300 else None
-        if m is None:
-            continue
+        if m is None or line.count("[", 0, m.start()) > line.count("]", 0, m.start()):
+            continue  # none, or a link's text ("[Price guides updated November 20th](…)")
         printed = find_dates(line[m.end() : m.end() + 80], dayfirst=dayfirst)
         if not printed or (len(printed[0].iso) <= 10 and printed[0].iso == declared[:10]):
             return declared  # the markup's is as good, and has the time of day
