@@ -198,6 +198,16 @@ def test_a_declared_date_far_from_the_printed_one_needs_a_dated_element() -> Non
     assert read_text(page(head, element)).metadata.published == "2018-04-18T14:39:09+02:00"
 
 
+def test_the_same_instant_declared_in_local_time_wins_over_utc() -> None:
+    head = (
+        '<meta property="article:published_time" content="2019-11-19T04:58:46Z">'
+        '<meta name="sailthru.date" content="2019-11-18 20:58:46">'
+    )
+    assert read_text(page(head)).metadata.published == "2019-11-18T20:58:46"
+    other = head.replace("20:58:46", "20:58:00")  # not the same instant: the first stands
+    assert read_text(page(other)).metadata.published == "2019-11-19T04:58:46+00:00"
+
+
 def test_an_unset_cms_date_is_no_date() -> None:
     head = '<meta property="article:published_time" content="0001-01-01T00:00:00Z">'
     assert read_text(page(head)).metadata.published is None

@@ -180,7 +180,7 @@ _TITLE_SPLIT = re.compile(
     r"|(?<=[\u4e00-\u9fff》」）)])-(?=[\u4e00-\u9fff《「（(])"
 )
 _ISO = re.compile(
-    r"^\s*(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?)?"
+    r"^\s*(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
 )
 # CMSs fill an unset date with the calendar's first day ("0001-01-01T00:00:00Z"): no date at all.
@@ -326,7 +326,7 @@ def iso_date(value: str | None) -> str | None:
             return f"{y}-{mo}"
         if not hh:
             return f"{y}-{mo}-{d}"
-        return f"{y}-{mo}-{d}T{hh}:{mi}:{ss or '00'}{_offset(zone)}"
+        return f"{y}-{mo}-{d}T{int(hh):02d}:{mi}:{ss or '00'}{_offset(zone)}"
     found = parse_date(value[:200])
     return found if found is None or int(found[:4]) >= _FIRST_YEAR else None
 
@@ -466,9 +466,8 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
     d.authors = list(dict.fromkeys(found))[:6]
     sources = ld.sources + [meta[k] for k in _SOURCE_KEYS if k in meta]
     d.source = next((s for v in sources if (s := _source_name(v, d.site))), None)
-    raw = next((v for v in published if iso_date(v)), None)
-    d.published = iso_date(raw)
-    d.published_utc = bool(raw and _UTC.search(raw))
+    d.published = _local_first([iso for v in published if (iso := iso_date(v))])
+    d.published_utc = bool(d.published and d.published.endswith("+00:00"))
     d.data_date = _data_island_date(tree)
     d.updated = next((iso for v in updated if (iso := iso_date(v))), None)
     return d
@@ -622,7 +621,40 @@ def _written_by(meta: dict[str, str]) -> list[str]:
     return authors
 
 
-_UTC = re.compile(r"\d(?:Z|[+-]00:?00)\s*$")
+def _local_first(dates: list[str]) -> str | None:
+    """The first declared date, unless it is in UTC and another declares the same instant in
+    the page's own time: "2019-11-19T04:58:46+00:00" beside "2019-11-18 20:58:46" (the same
+    minutes and seconds, whole hours off, as a zone would shift them) is the evening of the
+    18th where the article was published.
+
+    >>> _local_first(["2019-11-19T04:58:46+00:00", "2019-11-18T20:58:46"])
+    '2019-11-18T20:58:46'
+    """
+    from datetime import datetime, timedelta
+
+    if not dates or not dates[0].endswith("+00:00"):
+        return dates[0] if dates else None
+    utc = datetime.fromisoformat(dates[0]).replace(tzinfo=None)
+    for other in dates[1:]:
+        if len(other) < 19 or other.endswith("+00:00"):
+            continue
+        try:
+            local = datetime.fromisoformat(other[:19])
+            offset = datetime.fromisoformat(other).utcoffset() if len(other) > 19 else None
+        except ValueError:
+            continue
+        shift = local - utc
+        if offset is not None and shift != offset:
+            continue  # another instant
+        if (
+            shift
+            and shift % timedelta(hours=1) == timedelta(0)
+            and abs(shift) <= timedelta(hours=14)
+        ):
+            return other
+    return dates[0]
+
+
 _DATA_DATE_KEYS = (
     "datePublished",
     "publishedDate",
