@@ -162,9 +162,9 @@ def _weigh_dates(shown: str | None, page: HtmlPage) -> str | None:
     The markup's fills a gap. Where the visible byline prints another date, the printed one
     wins when it is the same day (it has the page's own precision) or a day off (a timestamp in
     UTC against the page's local time: "2019-11-20T04:31:13+00:00" on an article printed
-    "Nov 19, 10:31 pm"). Further apart, a dated element decides: a ``<time datetime>`` or a
-    class-marked date (with or without the markup's declared date agreeing) wins over a date in
-    running text, which may be any date the byline mentions; a declared date on its own does not.
+    "Nov 19, 10:31 pm"). Further apart, the markup's wins only where a dated element (a
+    ``<time datetime>``, a class-marked date) shows its day, or is all the markup has: a
+    ``<meta>`` or JSON-LD date on its own does not outweigh what the page prints.
     """
     from reader.html import within_a_day
 
