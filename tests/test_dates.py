@@ -66,12 +66,16 @@ def test_month_names_of_more_languages_and_glued_dates() -> None:
     assert find_dates("Version 1.2 May 2020") == []  # a version number, not a day
 
 
-def test_a_closing_citation_dates_an_essay_in_a_dump() -> None:
+def test_a_closing_citation_dates_an_essay_in_a_dump_to_the_day_only() -> None:
     from reader import read_text
 
     para = "文化革命是一场有着极为广泛的群众参与的政治运动。因此，如何理解这种广泛的群众参与，就成为理解文革的重要内容。"
-    page = f"比赛革命的革命\n\n{para}\n\n{para}\n\n      ——《北京之春》1996年6月号\n"
-    assert read_text(page).metadata.published == "1996-06"
+    page = f"比赛革命的革命\n\n{para}\n\n{para}\n\n      ——《北京之春》1996年6月3日\n"
+    a = read_text(page)
+    assert (a.metadata.published, a.metadata.source) == ("1996-06-03", "北京之春")
+    # An issue's month dates no day: no date rather than a guess; the source stands.
+    a = read_text(page.replace("6月3日", "6月号"))
+    assert (a.metadata.published, a.metadata.source) == (None, "北京之春")
 
 
 def test_every_month_name_wakes_the_named_month_patterns() -> None:

@@ -101,7 +101,7 @@ _NUMBER = re.compile(r"\d[\d,]*")
 _FURNITURE = re.compile(
     r"(?:发表|發表|查看|我要|暂无|暫無|网友|網友|参与|參與)|评论|評論|举报|舉報|手机看|手機看|分享|字号|字號"
     r"|字体|字體|打印|收藏|标签|標籤|关键字|關鍵字|关键词|關鍵詞|我来说两句|我來說兩句|第\s*\d+\s*[页頁]"
-    r"|返回|更多|点击|點擊|[,，;；]\s*(?:摘自|转自|轉自|原载|原載)"
+    r"|返回|更多|点击|點擊|微博|微信|[,，;；]\s*(?:摘自|转自|轉自|原载|原載)"
 )
 
 
@@ -120,6 +120,7 @@ class Byline(Record):
         "editor",
         "credits",
         "fields",
+        "cited",
     )
     __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
@@ -147,6 +148,7 @@ class Byline(Record):
         self.editor = editor
         self.credits = [] if credits is None else credits
         self.fields = [] if fields is None else fields
+        self.cited = False  # the source is where the text says it first appeared
 
 
 def _clean_value(raw: str, dayfirst: bool = False) -> str:
@@ -169,6 +171,8 @@ _REPOSTED = frozenset(
 _REPORTER_LABELS = ("记者", "記者", "通讯员", "通訊員", "本报记者", "本報記者")
 
 
+# Date labels that are everyday words too: a label only where no word runs into them.
+_SHORT_DATE_LABELS = frozenset({"时间", "時間", "日期", "发布", "發佈", "發布", "发表", "發表"})
 _TIMES = re.compile(r"\s*\d[\d,]*\s*(?:人次|次)")
 
 
@@ -213,8 +217,11 @@ def find_labels(text: str) -> list[tuple[Field, int, int]]:
         elif colon in "/／" and f is not Field.AUTHOR:
             continue
         # A label glued to the previous word is part of it (e.g. 新华社记者 is fine, 编辑部 is not).
-        if m.start() > 0 and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha():
+        before = text[m.start() - 1] if m.start() > 0 else " "
+        if before.isascii() and before.isalpha():
             continue
+        if label in _SHORT_DATE_LABELS and before >= "\u3400" and before.isalpha():
+            continue  # "莫斯科时间1967年4月23日": the time of a place in a sentence, no label
         out.append((f, m.start(), m.end()))
     return out
 
@@ -425,7 +432,8 @@ def _is_outlet(name: str) -> bool:
         and not is_ui_word(name)
         and not control_words(name)
         and not is_placeholder(name)
-        and (_OUTLET_END.search(name) is not None or not looks_like_cjk_name(name))
+        # a person's name, though a four-character one is rarely one ("游民星空")
+        and (_OUTLET_END.search(name) is not None or len(name) > 3 or not looks_like_cjk_name(name))
         and not latin_name_line(_NAME_EDGES.sub("", name))
         and not _COUNT_TAIL.search(name)
         and (name[0] >= "\u3040" or name[0].isupper() or name[0].isdigit())
@@ -433,6 +441,7 @@ def _is_outlet(name: str) -> bool:
 
 
 _COUNT_TAIL = re.compile(r"\s\d+$")  # "… 6": a count of comments after a name
+_PROSE_MARKS = re.compile(r"[。！？，；]")  # what a sentence has and a dateline does not
 _SENTENCE_MARKS = re.compile(r"[。！？，、；：!?;,:]")
 
 
@@ -564,7 +573,7 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         if writer:
             b.authors = writer
             b.fields.append(Field.AUTHOR)
-        if writer or len(rest.strip()) <= 12:
+        if writer or (len(rest.strip()) <= 12 and not _PROSE_MARKS.search(rest)):
             return b
     if b.date and len(text) <= 90 and control_words(text) and line.sentences == 0:
         return b  # "2012年01月17日 19:37 已有0人阅读 字号：T T 打印": date among page controls
@@ -606,6 +615,7 @@ def read_credit(text: str) -> Byline:
     b = Byline()
     role = "author"  # a credit without a role names its writer: "（李学刚）"
     pending: list[str] = []  # names whose role a word after them may still say ("陈巍 编辑")
+    spaced = False  # whether a space or colon followed the last role word
     text = _FILED_RE.sub(" ", text)
     pos = 0
     for m in _ROLE_RE.finditer(text):
@@ -621,14 +631,16 @@ def read_credit(text: str) -> Byline:
         if pending and suffix and before and after not in (":", "："):
             _assign(b, kind, pending, labelled=False)  # "陈巍 编辑", "史貝貝/圖", "李慧婷/文"
         elif pending:
-            _assign(b, role, pending, labelled=pos > 0)
+            _assign(b, role, pending, labelled=spaced)
         elif role != "author" and pos > 0 and m.start() - pos <= 1:
             kind = role  # "攝影：記者王永勝": the first role says what he did; 記者 is his title
         pending = []
         role = kind
         pos = m.end()
+        # "记者 曉明" names someone whatever the surname; "记者注意到" is prose.
+        spaced = text[pos : pos + 1] in (" ", ":", "：", "/", "／", "∕", "\u3000")
     pending += _credit_words(text[pos:])
-    _assign(b, role, pending, labelled=pos > 0)
+    _assign(b, role, pending, labelled=spaced)
     return b
 
 
@@ -788,7 +800,9 @@ def closing_byline(text: str) -> Byline | None:
     """
     cited = _CITED_RE.search(text[-80:])
     if cited is not None:
-        return Byline(source=cited.group("source"))
+        b = Byline(source=cited.group("source"))
+        b.cited = True
+        return b
     m = _CLOSING_RE.search(text[-60:])
     if m is None:
         return None
@@ -797,8 +811,9 @@ def closing_byline(text: str) -> Byline | None:
         return None  # the forms read here are Chinese ones
     supplied = _SUPPLIED_RE.match(inner)
     if supplied is not None:
-        return Byline(source=supplied.group("source"))
-    if inner in _NOT_SIGNED:
+        # "内容由新浪北京提供": the portal that passed it on, weaker than the paper it names
+        return Byline(outlet=supplied.group("source"))
+    if inner in _NOT_SIGNED or _SECTION.match(inner):
         return None
     if _OUTLET_END.search(inner) and len(inner) <= 12 and " " not in inner:
         return Byline(source=inner)  # "(京华时报)": the paper it was taken from
@@ -816,4 +831,8 @@ def closing_byline(text: str) -> Byline | None:
 
 
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
-_PICTURE = re.compile(r"摄|攝|照片|图片|圖片|图为|圖為|资料图|資料圖|供图|供圖")
+# A desk or section, not a paper: "（即時新聞）", "(综合新闻)".
+_SECTION = re.compile(
+    r"^(?:即時|即时|综合|綜合|最新|今日|本地|國際|国际|國內|国内|體育|体育|財經|财经|社會|社会)(?:新聞|新闻)$"
+)
+_PICTURE = re.compile(r"摄|攝|照片|图片|圖片|图为|圖為|资料图|資料圖|供图|供圖|组图|組圖|高清")

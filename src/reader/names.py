@@ -53,7 +53,8 @@ _REPORTS = re.compile(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|�
 # at its label), a job, the credit's kind, where the reporter files from.
 _NOT_NAMES = re.compile(
     r"^(?:实习|實習|见习|見習|首席|特约|特約|驻站|駐站|职员|職員|员工|員工|文|图|圖|摄|攝|文字|图文|圖文"
-    r"|稿源|来源|來源|摄影|攝影|编译|編譯|综述|綜述|报道|報導|報道|报导|专稿|專稿|讯|訊)$"
+    r"|稿源|来源|來源|摄影|攝影|编译|編譯|综述|綜述|报道|報導|報道|报导|专稿|專稿|讯|訊|采访|採訪|调查|調查"
+    r"|综合|綜合|整理|联合|聯合)$"
     r"|^(?:发自|發自|来自|來自)"
 )
 # A title before a Latin, Greek or Cyrillic name ("Dr.Αναστασία", "Prof. Jane Roe").

@@ -17,8 +17,9 @@ with a reason, and the pass that decided it is recorded (``reader explain --pass
 9. ``bylines_above_text``, ``far_byline``, ``counted_byline``, ``bylines_below_text``,
    ``only_credits``: which bylines are the article's.
 10. ``choose_title``: the headline.
-11. ``byline_above_headline``, ``classify_outside``, ``name_under_headline``, ``find_dateline``:
-    the rest of the byline, and every line outside the run.
+11. ``byline_under_headline``, ``byline_above_headline``, ``classify_outside``,
+    ``name_under_headline``, ``find_dateline``: the rest of the byline, and every line outside
+    the run.
 12. ``read_text_credits``: the credits printed in the text's own first and last lines.
 
 The evidence generalises across sites: reading length against link share, sentence punctuation
@@ -34,6 +35,7 @@ from reader.parse.assemble import assemble
 from reader.parse.language import read_date_order
 from reader.parse.meta import (
     byline_above_headline,
+    byline_under_headline,
     bylines_above_text,
     bylines_below_text,
     counted_byline,
@@ -98,6 +100,7 @@ PASSES: tuple[Pass, ...] = (
     bylines_below_text,
     only_credits,
     choose_title,
+    byline_under_headline,
     byline_above_headline,
     classify_outside,
     name_under_headline,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from reader.byline import Byline, fill, find_credit, merge, read_byline
 from reader.dates import citation_date, find_dates
 from reader.model import Article, Block, Explanations, Metadata, Part, Teaser
+from reader.names import is_person
 from reader.parse.language import language
 from reader.segment import markup_text
 
@@ -38,11 +39,16 @@ def assemble(page: Page, options: ParseOptions) -> Article:
     got = _gather(page, options.links, options.images)
     merged = got.byline
     hints = page.hints
-    # Where from: a labelled source, else what closes the text ("(京华时报)", "内容由…提供"),
-    # else the outlet printed beside the date, else the dateline's agency.
+    # Where from: a labelled source, else the paper that closes the text ("(京华时报)"), else
+    # the outlet printed beside the date, else the portal that passed it on ("内容由…提供"),
+    # else the dateline's agency.
     lead, closing = page.lead or Byline(), page.closing or Byline()
-    merged.source = merged.source or closing.source or merged.outlet or lead.source
+    merged.source = (
+        merged.source or closing.source or merged.outlet or closing.outlet or lead.source
+    )
     fill(fill(merged, lead), closing)
+    # Whatever form named them, an interface's words are nobody ("Fonts Size", "查看评论").
+    merged.authors = [a for a in merged.authors if is_person(a)]
     published = _published(page, merged)
     updated = merged.updated
     title = page.title
@@ -113,8 +119,9 @@ def _gather(page: Page, keep_links: bool, keep_images: bool) -> _Parts:
 
 def _published(page: Page, merged: Byline) -> str | None:
     """The byline's date, else the headline's dateline, else (when the markup has no date
-    either) an essay's closing citation of where it first appeared, with its issue date
-    ("——《北京之春》1996年6月号"), among the last lines with text."""
+    either) an essay's closing citation of where it first appeared, with its issue's day
+    ("——《某某周刊》1996年6月3日"), among the last lines with text. An issue's month alone
+    ("1996年6月号") dates no day: nothing is better than a guess."""
     published = merged.published or merged.date
     if published or merged.updated:
         return published
@@ -124,4 +131,5 @@ def _published(page: Page, merged: Byline) -> str | None:
     if hints and (hints.published or hints.updated):
         return None
     tail = [ln for ln in reversed(page.lines) if not ln.empty][:CITATION_LINES]
-    return next((d for ln in tail if (d := citation_date(ln.text))), None)
+    cited = next((d for ln in tail if (d := citation_date(ln.text))), None)
+    return cited if cited is not None and len(cited) >= len("YYYY-MM-DD") else None

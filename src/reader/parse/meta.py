@@ -141,6 +141,16 @@ def _credit_lines(page: Page, field: Field) -> dict[int, Byline]:
 _CJK_FIELD = {Field.EDITOR: set("编編"), Field.SOURCE: set("源處处出转轉摘")}
 
 
+def byline_under_headline(page: Page) -> None:
+    """A byline right under the headline is the article's, however much (a share bar, a
+    summary, a picture) stands between it and the text."""
+    if page.title_index is None:
+        return
+    for j in texty(page.lines, page.title_index, 1, 2):
+        if j < page.first_body and j in page.bylines and page.part[j] is None:
+            page.decide(j, Part.METADATA, "byline under the headline")
+
+
 def byline_above_headline(page: Page) -> None:
     """Some pages print the byline above the headline ("Home | By Jane Roe | 30 September
     2018"): taken when no byline placed so far dates the article."""
@@ -242,11 +252,13 @@ def read_text_credits(page: Page) -> None:
     after = [
         i
         for i in texty(lines, page.last_body, 1, 4)
-        if part[i] not in (Part.TEASER, Part.TITLE) and not is_related_heading(lines[i])
+        if part[i] is not Part.TITLE and not is_related_heading(lines[i])
     ]
     closing = Byline()
     for i in [*reversed(body[-CLOSING_PARAGRAPHS:]), *after]:
         found = closing_byline(lines[i].text)
-        if found is not None:
+        # A teaser's credit is its own, unless it cites where this text first appeared (a
+        # dated citation reads as a dated headline: "——《北京之春》1996年6月号").
+        if found is not None and (part[i] is not Part.TEASER or found.cited):
             fill(closing, found)
     page.closing = closing
