@@ -164,6 +164,21 @@ def test_the_innermost_marked_element_names_the_author() -> None:
     assert html_to_page(page(byline=byline)).hints.authors == ("Jen Carlson",)
 
 
+def test_an_hcard_name_is_a_class_of_its_own() -> None:
+    floated = '<p class="fn-right">女民警1天拨100个电话，被电信停机</p>'
+    assert html_to_page(page(byline=floated)).hints.authors == ()
+    card = '<p class="vcard">By <span class="fn">Anna Kowalski</span></p>'
+    assert html_to_page(page(byline=card)).hints.authors == ("Anna Kowalski",)
+
+
+def test_the_author_of_a_quoted_claim_is_not_the_articles() -> None:
+    claim = (
+        '<div class="statement"><div class="statement-author"><h4 class="author">The Russian and '
+        "Syrian defense ministries</h4></div><p>“No civilians were hit.”</p></div>"
+    )
+    assert html_to_page(page(byline=claim)).hints.authors == ()
+
+
 def test_a_comments_microdata_author_is_not_the_articles() -> None:
     comment = (
         '<div class="comment" itemscope itemtype="https://schema.org/Comment">'

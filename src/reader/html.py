@@ -1542,6 +1542,12 @@ _NOT_AUTHOR_MARK = re.compile(
     r"(?<![a-z0-9])(?:bio|box|description|desc|avatar|about|info|more|link|links|comments?|"
     r"image|img|photo|title|list|card|prep|label|sep|follow)(?![a-z0-9])"
 )
+# Boxes around the author of something else the page shows: a quotation, a fact check's claim,
+# a book under review.
+_OTHER_WORK = re.compile(
+    r"(?<![a-z0-9])(?:statement|quote|quotation|blockquote|claim|book|testimonial)(?![a-z0-9])"
+)
+_FN = re.compile(r"(?<![a-z0-9])fn(?![a-z0-9])")
 _DATE_MARK = re.compile(
     r"(?<![a-z0-9])(?:date|time|dates|datetime|timestamp|pubdate|pubtime|publish|published|"
     r"posted|post-?date|post-?time|entry-?date|dateline|fbsj|sj|rq)(?![a-z0-9])"
@@ -1631,6 +1637,7 @@ def _marked_meta(
             # The innermost marked element names the author alone: "By <span class=author>Jen
             # Roe</span> in Arts & Entertainment" is read from the span, next in the loop.
             and not any(_names_author(_author_marks(d)) for d in _descendants(el, 6))
+            and not _in_other_work(el)
         ):
             authors = [] if _NOT_AUTHOR_MARK.search(marks) else _author_text(_text_of(el))
         if (
@@ -1644,16 +1651,37 @@ def _marked_meta(
     return authors, date
 
 
+def _in_other_work(el: _El) -> bool:
+    """Whether an element names the author of a quotation, a claim or a book (it or one of
+    its four nearest ancestors is marked so: ``div.statement-author > h4.author``)."""
+    p: _El | None = el
+    for _ in range(5):
+        if p is None:
+            return False
+        if p.marks and _OTHER_WORK.search(p.marks):
+            return True
+        p = p.parent
+    return False
+
+
 def _names_author(marks: str) -> bool:
     """Marks of an element that holds the author's name (not a bio, a photo, a link list)."""
     return bool(_AUTHOR_MARK.search(marks)) and not _NOT_AUTHOR_MARK.search(marks)
 
 
 def _author_marks(el: _El) -> str:
-    """An element's class/id words, with "author" added for a link to an author's page."""
-    if el.tag == "a" and el.node is not None and _is_author_link(el.node):
-        return el.marks + " author"
-    return el.marks
+    """An element's class/id words, with "author" added for a link to an author's page.
+
+    "fn" (the hCard's formatted name) counts as a class of its own only: "fn-right" floats.
+    """
+    marks = el.marks
+    if el.node is None:
+        return marks
+    if _FN.search(marks) and "fn" not in (el.node.attributes.get("class") or "").split():
+        marks = _FN.sub(" ", marks)
+    if el.tag == "a" and _is_author_link(el.node):
+        return marks + " author"
+    return marks
 
 
 def _end_of(order: list[_El], el: _El) -> int:
