@@ -65,22 +65,37 @@ def read_text(
 
 
 def _prefer_markup(article: Article, page: HtmlPage) -> Article:
-    """Authors and publication date that the markup declares win over those read from the text.
+    """Authors and publication date: the markup's evidence weighed against the visible byline.
 
-    ``parse`` lets the visible byline win and uses hints only to fill gaps, which suits dumps.
-    For HTML, JSON-LD, ``<meta>`` and class-marked bylines are unambiguous where the visible text
-    is not ("03/05/2022", "Posted on … by …"): on the dev corpus this is +3 dates, +1 author and
-    no losses. The byline lines themselves stay where ``parse`` put them. Dates that only fill a
-    gap come last, when neither said anything: a data island's or a closing citation's
-    (``fallback_date``), then one in the page's address. Authors: the markup's, then the visible
-    byline's, then a pen name leading the headline and standing alone under it.
+    ``parse`` reads the visible byline and fills its gaps from the markup's hints, so an author
+    or date that differs from the hint is one the page prints. The markup's authors (JSON-LD,
+    ``<meta>``, microdata, class-marked bylines) arrive cleaned by ``reader.html``, without the
+    site's own name or company; here the printed names win over them whenever they name people,
+    and a markup author who is the page's editor is no author. Dates: see ``_weigh_dates``.
+    Dates that only fill a gap come last, when neither said anything: a data island's or a
+    closing citation's (``fallback_date``), then one in the page's address. The byline lines
+    themselves stay where ``parse`` put them. Last of all, a pen name leading the headline and
+    standing alone under it.
     """
     hints = page.hints
     m = article.metadata
-    published = hints.published or m.published
+    published = _weigh_dates(m.published, page)
+    if (
+        published is not None
+        and len(published) > 10
+        and published == m.updated == page.element_date
+        and m.updated != hints.updated
+        and not page.declared_date
+    ):
+        # The dated element is the printed update ("最后更新 14.12.2011 19:00"), not a second date.
+        published = None
     if published is None and m.updated is None:
         published = page.fallback_date or page.url_date or _permalink_date(article)
-    authors = hints.authors or m.authors
+    authors = _weigh_authors(m.authors, hints.authors, m.editor)
+    if len(authors) > 1 and page.site is not None:
+        # "Jill Roe, CNN Business": the outlet printed beside the writer is the site itself.
+        site = page.site
+        authors = tuple(a for a in authors if not site.named(a)) or authors
     if not authors and article.title_lines:
         # Weakest of all: a pen name leading the headline and standing alone under it.
         from reader.html import title_author
@@ -91,6 +106,79 @@ def _prefer_markup(article: Article, page: HtmlPage) -> Article:
         return article
     meta = m.replace(authors=authors, published=published)
     return article.replace(metadata=meta)
+
+
+def _weigh_authors(
+    shown: tuple[str, ...], markup: tuple[str, ...], editor: str | None
+) -> tuple[str, ...]:
+    """The visible byline's people over the markup's; the markup's where the page prints none.
+
+    ``shown`` equal to ``markup`` is the markup's filling an empty byline (or the same names).
+    A markup "author" that the visible byline calls the editor is the CMS account that posted
+    the page ("责任编辑：李楠" with ``<meta name=author content=李楠>``).
+    """
+    from reader.names import is_person, split_names
+
+    editors = {_name_key(e) for e in split_names(editor or "")} | {_name_key(editor or "")}
+    kept = tuple(a for a in markup if _name_key(a) not in editors)
+    visible = () if shown == markup else shown
+    if not visible:
+        return kept
+    if kept and not any(is_person(a) for a in visible):
+        return kept  # the text's "byline" names nobody ("Biography", "Learn More")
+    shown = tuple(dict.fromkeys(_trimmed(a, kept) for a in visible))
+    keys = {_name_key(a) for a in kept}
+    if keys and keys < {_name_key(a) for a in shown}:
+        # The markup's people are among the printed ones: a printed extra that is one Latin
+        # word beside them is page furniture or a first name alone ("Columnists", "Rob").
+        shown = tuple(a for a in shown if _name_key(a) in keys or not _single_latin_word(a))
+    return shown
+
+
+def _single_latin_word(name: str) -> bool:
+    return name.isascii() and len(name.split()) == 1
+
+
+def _trimmed(shown: str, markup: tuple[str, ...]) -> str:
+    """A printed name with words around the markup's same name is the markup's name: "Lena
+    Marsh March" (the date's month taken for a surname), "By Laura Roe", "About Victor Roe".
+    Not a fuller form of it: "Troy L. Smith" stays, the markup's "Troy Smith" is the shorter."""
+    words = shown.split()
+    for name in markup:
+        own = name.split()
+        if 2 <= len(own) < len(words) and own in (words[: len(own)], words[-len(own) :]):
+            return name
+    return shown
+
+
+def _name_key(name: str) -> str:
+    """A name reduced to its letters, lower-cased, for telling two spellings apart."""
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def _weigh_dates(shown: str | None, page: HtmlPage) -> str | None:
+    """The publication date: the printed one, the markup's, or a dated element's.
+
+    The markup's fills a gap. Where the visible byline prints another date, the printed one
+    wins when it is the same day (it has the page's own precision) or a day off (a timestamp in
+    UTC against the page's local time: "2019-11-20T04:31:13+00:00" on an article printed
+    "Nov 19, 10:31 pm"). Further apart, the markup's wins only where a dated element (a
+    ``<time datetime>``, a class-marked date) shows its day, or is all the markup has: a
+    ``<meta>`` or JSON-LD date on its own does not outweigh what the page prints.
+    """
+    from reader.html import within_a_day
+
+    hinted = page.hints.published
+    if hinted is None or shown is None or shown == hinted:
+        return hinted or shown
+    if shown[:10] == hinted[:10]:
+        return shown if len(shown) > 10 else hinted
+    if within_a_day(shown, hinted):
+        return shown
+    element = page.element_date
+    if page.declared_date is None or (element is not None and element[:10] == hinted[:10]):
+        return hinted
+    return shown
 
 
 _MD_LINK_URL = re.compile(r"\]\(([^()\s]+)\)")

@@ -21,7 +21,7 @@ import re
 from enum import Enum
 from urllib.parse import quote
 
-from reader.dates import citation_date, parse_date
+from reader.dates import citation_date, find_dates, parse_date
 from reader.model import PageHints
 from reader.record import Record, Value
 from reader.segment import CJK_RE, text_size
@@ -180,9 +180,11 @@ _TITLE_SPLIT = re.compile(
     r"|(?<=[\u4e00-\u9fff》」）)])-(?=[\u4e00-\u9fff《「（(])"
 )
 _ISO = re.compile(
-    r"^\s*(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?)?"
-    r"\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$"
+    r"^\s*(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
 )
+# CMSs fill an unset date with the calendar's first day ("0001-01-01T00:00:00Z"): no date at all.
+_FIRST_YEAR = 1900
 _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|net|org|cn)\b|@", re.IGNORECASE)
 _MARK = "\ue000"
 _MARK_LINE = re.compile("^\ue000(\\d+)$")
@@ -208,6 +210,13 @@ class HtmlPage(Value):
     # Dates that only fill a gap, before ``url_date``: a JSON data island's, then the one in a
     # closing citation of where the text first appeared ("——《北京之春》1996年6月号").
     fallback_date: str | None = None
+    # The publication date the markup declares (<meta>, JSON-LD), with its UTC offset, and the
+    # one a dated element shows (<time datetime>, a class-marked date): evidence that
+    # ``reader.api`` weighs against the date the visible byline prints.
+    declared_date: str | None = None
+    element_date: str | None = None
+    # The website's own names (``Site``): a printed author that is one is the outlet.
+    site: Site | None = None
 
 
 class Zone(Enum):
@@ -297,22 +306,41 @@ def _clean_text(text: str) -> str:
 
 
 def iso_date(value: str | None) -> str | None:
-    """A declared date as ISO 8601 in the page's own local time (the zone is dropped, not applied).
+    """A declared date as ISO 8601, with the UTC offset it was declared with, if any.
 
-    >>> iso_date("2021-03-04T22:05:00+08:00"), iso_date("2021年3月4日")
-    ('2021-03-04T22:05:00', '2021-03-04')
+    The offset is kept, not applied: ``2021-03-04T22:05:00+08:00`` is the page's own local
+    time and a valid ISO 8601 value, and converting it would move the day. ``Z`` is written
+    ``+00:00``. A year before 1900 is a CMS's empty value, not a date.
+
+    >>> iso_date("2021-03-04T22:05:00+08:00"), iso_date("2021年3月4日"), iso_date("0001-01-01")
+    ('2021-03-04T22:05:00+08:00', '2021-03-04', None)
     """
     if not value:
         return None
     m = _ISO.match(value)
     if m:
-        y, mo, d, hh, mi, ss = m.groups()
+        y, mo, d, hh, mi, ss, zone = m.groups()
+        if int(y) < _FIRST_YEAR:
+            return None
         if not d:
             return f"{y}-{mo}"
         if not hh:
             return f"{y}-{mo}-{d}"
-        return f"{y}-{mo}-{d}T{hh}:{mi}:{ss or '00'}"
-    return parse_date(value[:200])
+        return f"{y}-{mo}-{d}T{int(hh):02d}:{mi}:{ss or '00'}{_offset(zone)}"
+    found = parse_date(value[:200])
+    return found if found is None or int(found[:4]) >= _FIRST_YEAR else None
+
+
+def _offset(zone: str | None) -> str:
+    """A declared zone as ``+HH:MM`` (``Z`` is ``+00:00``); empty when absent or impossible."""
+    if not zone:
+        return ""
+    if zone == "Z":
+        return "+00:00"
+    hours, minutes = int(zone[1:3]), int(zone[-2:])
+    if hours > 14 or minutes > 59:
+        return ""
+    return f"{zone[0]}{hours:02d}:{minutes:02d}"
 
 
 def _json_ld_objects(data: Any) -> list[dict[str, Any]]:
@@ -365,6 +393,8 @@ class _Declared(Record):
         "language",
         "urls",
         "data_date",
+        "site",
+        "source",
     )
 
     def __init__(self) -> None:
@@ -380,6 +410,11 @@ class _Declared(Record):
         # A publication date in a JSON data island (<script type="application/json">): the page's
         # own data, yet not a contract like JSON-LD, so it only fills a gap.
         self.data_date: str | None = None
+        # Names of the website and the company behind it: never an author, nor a source.
+        self.site = Site()
+        # The publication the markup says the article comes from (<meta name=source>, JSON-LD
+        # sourceOrganization): not og:site_name, which names the website showing it.
+        self.source: str | None = None
 
 
 def _valid_author(name: str) -> bool:
@@ -420,17 +455,19 @@ def _read_declared(tree: LexborHTMLParser) -> _Declared:
             titles.append(page_title)
     d.titles = list(dict.fromkeys(t for t in titles if t))
     for key in _AUTHOR_KEYS:
-        for value in repeated.get(key, [])[:10]:
-            authors += [_clean_text(a) for a in re.split(r"\s*[,;，、]\s*", value)]
-    d.authors = list(dict.fromkeys(a for a in authors if _valid_author(a)))[:6]
+        authors += repeated.get(key, [])[:10]
     published = ld.published + [meta[key] for key in _PUBLISHED_KEYS if key in meta]
     updated = ld.updated + [meta[key] for key in _UPDATED_KEYS if key in meta]
     for node in tree.css('link[rel="canonical"]'):
         d.urls.append(node.attributes.get("href") or "")
     d.urls += [meta[k] for k in ("og:url", "twitter:url") if k in meta]
-    raw = next((v for v in published if iso_date(v)), None)
-    d.published = iso_date(raw)
-    d.published_utc = bool(raw and _UTC.search(raw))
+    d.site = _site(meta, ld.publishers, d.page_title, d.urls)
+    found = [n for value in authors for n in markup_names(value, d.site)]
+    d.authors = list(dict.fromkeys(found))[:6]
+    sources = ld.sources + [meta[k] for k in _SOURCE_KEYS if k in meta]
+    d.source = next((s for v in sources if (s := _source_name(v, d.site))), None)
+    d.published = _local_first([iso for v in published if (iso := iso_date(v))])
+    d.published_utc = bool(d.published and d.published.endswith("+00:00"))
     d.data_date = _data_island_date(tree)
     d.updated = next((iso for v in updated if (iso := iso_date(v))), None)
     return d
@@ -481,13 +518,15 @@ def _meta_tags(tree: LexborHTMLParser) -> tuple[dict[str, str], dict[str, list[s
 class _LinkedData(Record):
     """What the page's JSON-LD says of its article, each field in the order found."""
 
-    __slots__ = ("authors", "published", "titles", "updated")
+    __slots__ = ("authors", "published", "publishers", "sources", "titles", "updated")
 
     def __init__(self) -> None:
         self.titles: list[str] = []
         self.authors: list[str] = []
         self.published: list[str] = []
         self.updated: list[str] = []
+        self.publishers: list[str] = []  # the publisher's and the website's own names
+        self.sources: list[str] = []  # sourceOrganization: where the article comes from
 
 
 def _json_ld(tree: LexborHTMLParser) -> _LinkedData:
@@ -506,17 +545,18 @@ def _json_ld(tree: LexborHTMLParser) -> _LinkedData:
         (o for o in objects if _ARTICLE_TYPES.search(_types(o))),
         key=lambda o: "Page" in _types(o),  # an Article's own fields before its WebPage's
     )
+    for obj in objects:
+        kind = _types(obj)
+        if _ORGANISATION_TYPES.search(kind) and "Person" not in kind:
+            found.publishers += _names(obj)
+        for key in ("publisher", "provider", "copyrightHolder"):
+            found.publishers += _names(_resolved(obj.get(key), by_id))
     for obj in ranked:
+        found.sources += _names(obj.get("sourceOrganization"))
         headline = obj.get("headline")
         if isinstance(headline, str) and headline.strip() and "Page" not in _types(obj):
             found.titles.append(_clean_text(headline))
-        author = obj.get("author") or obj.get("creator")
-        refs = author if isinstance(author, list) else [author]
-        resolved = [
-            by_id.get(r["@id"], r) if isinstance(r, dict) and "@id" in r and "name" not in r else r
-            for r in refs
-        ]
-        found.authors += _names(resolved)
+        found.authors += _names(_resolved(obj.get("author") or obj.get("creator"), by_id))
         if isinstance(obj.get("datePublished"), str):
             found.published.append(obj["datePublished"])
         if isinstance(obj.get("dateModified"), str):
@@ -524,15 +564,51 @@ def _json_ld(tree: LexborHTMLParser) -> _LinkedData:
     return found
 
 
+def _resolved(value: Any, by_id: dict[str, Any]) -> list[Any]:
+    """A JSON-LD value as a list, each node that only points at another (``{"@id": "#p1"}``)
+    replaced by the node it points at."""
+    out = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = by_id.get(item["@id"], item)
+        out.append(item)
+    return out
+
+
+_ORGANISATION_TYPES = re.compile(r"Organization|WebSite|Corporation|Brand", re.IGNORECASE)
+
+
 def _microdata_authors(tree: LexborHTMLParser) -> list[str]:
-    """Microdata: itemprop=author, its name in a nested itemprop=name (often a ``<meta>``)."""
+    """Microdata: itemprop=author, its name in a nested itemprop=name (often a ``<meta>``).
+
+    Not a comment's or a review's author: those items nest inside the article's own.
+    """
     authors = []
-    for node in tree.css('[itemprop~="author"]')[:5]:
+    for node in [n for n in tree.css('[itemprop~="author"]') if not _in_comment(n)][:5]:
         name_node = node.css_first('[itemprop~="name"]') or node
         name = name_node.attributes.get("content") or name_node.text(deep=True)
         if name and len(name) <= 80:
             authors.append(_clean_text(name))
     return authors
+
+
+def _in_comment(node: LexborNode) -> bool:
+    """Whether an element sits in a reader's comment or review (by itemtype, class or id)."""
+    p = node.parent
+    for _ in range(60):
+        if p is None:
+            return False
+        attrs = p.attributes
+        if _COMMENT_ITEM.search(attrs.get("itemtype") or ""):
+            return True
+        marks = _marks(p)
+        if marks and _COMMENT_RE.search(marks):
+            return True
+        p = p.parent
+    return False
+
+
+_COMMENT_ITEM = re.compile(r"Comment|Review|Answer|Question", re.IGNORECASE)
 
 
 def _written_by(meta: dict[str, str]) -> list[str]:
@@ -545,7 +621,40 @@ def _written_by(meta: dict[str, str]) -> list[str]:
     return authors
 
 
-_UTC = re.compile(r"\d(?:Z|[+-]00:?00)\s*$")
+def _local_first(dates: list[str]) -> str | None:
+    """The first declared date, unless it is in UTC and another declares the same instant in
+    the page's own time: "2019-11-19T04:58:46+00:00" beside "2019-11-18 20:58:46" (the same
+    minutes and seconds, whole hours off, as a zone would shift them) is the evening of the
+    18th where the article was published.
+
+    >>> _local_first(["2019-11-19T04:58:46+00:00", "2019-11-18T20:58:46"])
+    '2019-11-18T20:58:46'
+    """
+    from datetime import datetime, timedelta
+
+    if not dates or not dates[0].endswith("+00:00"):
+        return dates[0] if dates else None
+    utc = datetime.fromisoformat(dates[0]).replace(tzinfo=None)
+    for other in dates[1:]:
+        if len(other) < 19 or other.endswith("+00:00"):
+            continue
+        try:
+            local = datetime.fromisoformat(other[:19])
+            offset = datetime.fromisoformat(other).utcoffset() if len(other) > 19 else None
+        except ValueError:
+            continue
+        shift = local - utc
+        if offset is not None and shift != offset:
+            continue  # another instant
+        if (
+            shift
+            and shift % timedelta(hours=1) == timedelta(0)
+            and abs(shift) <= timedelta(hours=14)
+        ):
+            return other
+    return dates[0]
+
+
 _DATA_DATE_KEYS = (
     "datePublished",
     "publishedDate",
@@ -577,6 +686,248 @@ def _data_island_date(tree: LexborHTMLParser) -> str | None:
                 if isinstance(value, str) and (iso := iso_date(value)):
                     return iso
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Who the markup says wrote the page, and what it says the website is
+
+
+class Site(Value):
+    """The website and the company behind it, as the page names them: ``og:site_name``, the
+    publisher's name, the ``<title>``'s suffix, the domain, the footer's copyright holder.
+
+    A markup author that is one of these is the site's own account, not a writer.
+    """
+
+    names: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()  # the labels of the page's own domain ("wiadomosci", "wp")
+
+    def named(self, name: str) -> bool:
+        """Whether ``name`` is the site or its company: one of its names, a run of words of one
+        (or one is a run of its words), a domain label, or the initials of a domain label.
+
+        >>> Site(("The Beachbody Blog",), ("wp",)).named("Beachbody")
+        True
+        >>> Site(("The Sun",), ("wp",)).named("Sunil Roe"), Site((), ("wp",)).named("Wirtualna Polska")
+        (False, True)
+        """
+        words = _name_words(name)
+        if not words:
+            return False
+        whole = "".join(words)
+        if CJK_RE.search(name):
+            for other in self.names:
+                site = "".join(_name_words(other))
+                if len(site) >= 2 and len(whole) >= 2 and (whole in site or site in whole):
+                    return True
+            return whole in self.hosts
+        runs = _runs(words)
+        for other in self.names:
+            site_words = _name_words(other)
+            if "".join(site_words) in runs or whole in _runs(site_words):
+                return True
+        if runs & set(self.hosts):
+            return True
+        initials = "".join(w[0] for w in words)
+        return len(words) >= 2 and initials in self.hosts
+
+
+_WORD_SPLIT = re.compile(r"(?<=[a-z])(?=[A-Z])|[\W_]+")
+
+
+def _runs(words: list[str]) -> set[str]:
+    """Every run of consecutive words, joined: a b c → a, b, c, ab, bc, abc."""
+    return {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+
+
+def _name_words(name: str) -> list[str]:
+    """Lower-cased words of a name, camelCase split ("HealthierWorld.gr" → healthier world gr)."""
+    return [w.lower() for w in _WORD_SPLIT.split(name) if w]
+
+
+_SITE_KEYS = (
+    "og:site_name",
+    "application-name",
+    "apple-mobile-web-app-title",
+    "twitter:site",
+    "publisher",
+    "dc.publisher",
+    "article:publisher",
+    "copyright",
+    "dc.rights",
+)
+_SOURCE_KEYS = ("source", "dc.source", "article:source")
+# Generic labels of a host name: "www.news.example.com.cn" is "news" and "example".
+_HOST_NOISE = frozenset(
+    {"www", "m", "amp", "mobile", "com", "net", "org", "co", "gov", "edu", "ac"}
+)
+
+
+def _site(
+    meta: dict[str, str], publishers: list[str], page_title: str | None, urls: list[str]
+) -> Site:
+    """The names the markup gives the website: its ``<meta>``, JSON-LD publisher, the pieces of
+    the ``<title>`` besides the headline, and the labels of its own address."""
+    names = list(publishers)
+    for key in _SITE_KEYS:
+        value = meta.get(key, "")[:200]
+        if _URL_LIKE.search(value):
+            urls = [*urls, value]  # article:publisher is often the site's Facebook page
+        elif value:
+            names += [p for p in _PIECE_SPLIT.split(value.lstrip("@")) if p.strip()]
+    if page_title:
+        pieces = [p.strip() for p in _TITLE_SPLIT.split(page_title) if p and p.strip()]
+        if len(pieces) > 1:
+            headline = _best_piece(page_title)
+            names += [p for p in pieces if p != headline and len(p) <= 40]
+    hosts: list[str] = []
+    for url in urls:
+        m = re.match(r"^\s*(?:[a-z]+:)?//([^/:?#\s]+)(/[^?#\s]*)?", url, re.IGNORECASE)
+        if not m:
+            continue
+        labels = m.group(1).lower().split(".")
+        hosts += [label for label in labels[:-1] if label not in _HOST_NOISE]
+        if "facebook." in m.group(1) or "twitter." in m.group(1):
+            hosts += [seg.lower() for seg in (m.group(2) or "").split("/") if seg][:1]
+    return Site(tuple(dict.fromkeys(_clean_text(n) for n in names if n.strip())), tuple(hosts))
+
+
+def copyright_holders(lines: list[str]) -> list[str]:
+    """Who the page's footer says owns it: "© 2019 Beachbody, LLC. All rights reserved." →
+    "Beachbody, LLC".
+
+    >>> copyright_holders(["Copyright (c) 2012 WGN-TV", "© Healthier World 2009 - Designed by X"])
+    ['WGN-TV', 'Healthier World']
+    """
+    found = []
+    for line in lines:
+        m = _COPYRIGHT.search(line)
+        if m is None:
+            continue
+        rest = _COPYRIGHT_YEARS.sub(" ", line[m.end() : m.end() + 120])
+        holder = _PIECE_SPLIT.split(_ALL_RIGHTS.split(rest)[0])[0]
+        holder = _clean_text(re.sub(r"[\[\]()*_#>|]", " ", holder)).strip(" .,;:")
+        if 2 <= len(holder) <= 60:
+            found.append(holder)
+    return found
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)|&copy;|\bcopyright\b|版权所有|版權所有", re.IGNORECASE)
+_COPYRIGHT_YEARS = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d\b)?)", re.IGNORECASE
+)
+_ALL_RIGHTS = re.compile(r"(?i)all rights|alle rechte|tous droits|todos los derechos|\.\s|保留")
+# Where one value holds several things: "rizospastis.gr | Synchroni Epochi", "财讯网_提供股票",
+# "Finian Cunningham. Sputnik International" (not "Troy L. Smith": one letter before the dot).
+# Spaces are taken from the start of their run only ((?<!\s)), as in _TITLE_SPLIT.
+_PIECE_SPLIT = re.compile(
+    r"(?<!\s)\s+[|｜–—-]\s+|(?:(?<!\s)\s+)?[|｜_]\s*|(?<!\s)\s+[–—]|(?<=[a-z]{2})\.\s+(?=[A-Z])"
+)
+# "By ", "Autor: ", "Written by", "作者：" before the name in a markup value.
+_MARKUP_BY = re.compile(
+    r"^\s*(?:(?:written|posted|reported|published|text)\s+by|by|von|par|por|door|autor(?:ka|in)?|"
+    r"auteur|author|text|tekst|автор|συντάκτης|作者|撰文|记者|記者)\s*[:：/／]?\s+|"
+    r"^\s*(?:autor(?:ka|in)?|auteur|author|автор|συντάκτης|作者|撰文|文|记者|記者)\s*[:：/／]\s*",
+    re.IGNORECASE,
+)
+# A company, a desk or a team, by its last word: "INTERIA.PL S.A.", "AltumNet sp. z o.o.",
+# "GroupWeb Media LLC", "Discuz! Team", "News Nation Bureau", "…Λαμπράκη Α.Ε.".
+_COMPANY = re.compile(
+    r"(?i)(?:^|[\s,.])(?:s\.?\s?a|sp\.\s?z\s?o\.\s?o|sp\.\s?j|s\.?r\.?l|s\.?p\.?a|s\.?a\.?s|"
+    r"b\.?v|n\.?v|a\.?g|gmbh|kg|ltd|limited|llc|l\.l\.c|llp|inc|incorporated|corp|corporation|co|"
+    r"plc|pty|oy|ab|a/s|sarl|ооо|зао|оао|пао|α\.?ε|ε\.?π\.?ε|ο\.?ε|team|group|media|bureau|desk|"
+    r"newsroom|wires?|services|network|redakcja|redaktion|redazione|rédaction|redacción|redação|"
+    r"редакция|σύνταξη|staff)\.?$"
+    # An office of an organisation: "Coordenadoria de TI", "Department of Health".
+    r"|^(?:department|dept|office|division|ministry|coordenadoria|coordinación|departamento|"
+    r"secretaria|secretaría|assessoria|ministério|ministerio|ministère|abteilung|wydział)\b"
+    r"|(?:有限公司|股份公司|公司|集团|集團|网|網|报|報|社|台|中心|新闻|新聞|日报|日報|频道|頻道|"
+    r"编辑部|編輯部|团队|團隊|工作室|贡献者|貢獻者|管理员|管理員|小编|小編)$"
+)
+# A name with a domain's shape: "TVP.INFO", "HealthierWorld.gr", "in.gr" (not "Dr.Roe").
+_DOMAIN_NAME = re.compile(
+    r"(?i)^(?!(?:mr|mrs|ms|dr|st|jr|sr|prof)\.)[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:[a-z]{2}|com|net|org|info|biz)$"
+)
+# CMS and forum software signing a page: "Discuz! Team", "Powered by", a login name.
+_CMS = re.compile(r"(?i)discuz|powered by|wordpress|joomla|drupal|dedecms|phpcms|webmaster|\badmin")
+
+
+def markup_names(value: str, site: Site) -> list[str]:
+    """The people a markup author value names: "By " and role words off, the site's own name
+    and company, CMS accounts, placeholders and sentences left out.
+
+    >>> markup_names("Jill Disis, CNN Business", Site(("CNN",)))
+    ['Jill Disis']
+    >>> markup_names("INTERIA.PL S.A.", Site()), markup_names("Autor: Beata Roe", Site())
+    ([], ['Beata Roe'])
+    """
+    from reader.names import split_names
+
+    value = _clean_text(value)
+    if not value or len(value) > 200:
+        return []
+    value = _MARKUP_BY.sub("", value)
+    names: list[str] = []
+    organisation = False
+    for piece in _PIECE_SPLIT.split(value):
+        piece = piece.strip(" .,;:")
+        if piece and not _URL_LIKE.search(piece) and not _is_prose(piece):
+            found = split_names(piece)
+            kept = [n for n in found if is_markup_name(n, site)]
+            organisation = organisation or len(kept) < len(found)
+            names += kept
+    if organisation:
+        # Beside the site or an office, a bare acronym is the organisation's ("PMJS - Coordenadoria
+        # de TI"); a writer's name has a given name and a surname.
+        names = [n for n in names if " " in n.strip() or not n.isupper()]
+    return names
+
+
+def _is_prose(piece: str) -> bool:
+    """A description, not a list of names: a run of Han text longer than any name."""
+    return any(len(p) > 8 for p in _CJK_RUN.findall(piece))
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def is_markup_name(name: str, site: Site) -> bool:
+    """Whether a name from the markup can be a writer's: not the site, its company or domain,
+    not a CMS account or a login ("jdadmin", "gto"), not a placeholder.
+
+    >>> is_markup_name("Ann Roe", Site()), is_markup_name("TVP.INFO", Site())
+    (True, False)
+    """
+    from reader.names import is_placeholder
+
+    name = name.strip()
+    if not 1 < len(name) <= 60:
+        return False
+    if _URL_LIKE.search(name) or _DOMAIN_NAME.match(name) or _CMS.search(name):
+        return False
+    if is_placeholder(name) or _COMPANY.search(name) or site.named(name):
+        return False
+    if any(c.isdigit() for c in name) or any(c in "【】[]{}<>()（）《》" for c in name):
+        return False
+    if name.isascii() and " " not in name and name.islower():
+        return False  # a login or a slug: "gto", "xinlang-xinwen", "name"
+    if CJK_RE.search(name):
+        # Han names are two to four characters; transliterations join their parts with a dot.
+        parts = re.split(r"[·．•・]", name)
+        return all(len(p) <= (4 if len(parts) == 1 else 8) for p in parts)
+    return True
+
+
+def _source_name(value: str, site: Site) -> str | None:
+    """An explicit source the markup gives, unless it is an address or the site itself."""
+    value = _clean_text(value)
+    if not value or len(value) > 40 or _URL_LIKE.search(value) or _DOMAIN_NAME.match(value):
+        return None
+    from reader.names import is_placeholder
+
+    if is_placeholder(value) or site.named(value):
+        return None
+    return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1096,11 +1447,11 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
     marked_authors, marked_date = _marked_meta(
         order, title_el, container, dayfirst=_day_first(declared.language)
     )
-    published = declared.published or _time_element(container, title_el, body) or marked_date
-    if declared.published_utc and _within_a_day(declared.published, marked_date):
+    element_date = _time_element(container, title_el, body) or marked_date
+    published = declared.published or element_date
+    if declared.published_utc and within_a_day(declared.published, marked_date):
         # A UTC timestamp's date need not be the page's: a visible date a day off is local time.
         published = marked_date
-    authors = declared.authors or marked_authors
     rendered = _render(blocks, opts)
 
     lines: list[str] = []
@@ -1118,12 +1469,18 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
             lines.append(line)
             if line.strip():
                 zones[zone].add(len(lines))
+    # The footer's copyright holder names the site too ("© 2019 Beachbody, LLC").
+    footer = [lines[n - 1] for n in sorted(zones[Zone.BOILERPLATE])] + lines[-40:]
+    site = declared.site.replace(names=declared.site.names + tuple(copyright_holders(footer)))
+    authors = [a for a in declared.authors if not site.named(a)]
+    authors = authors or [a for a in marked_authors if is_markup_name(a, site)]
     hints = PageHints(
         title=title,
         title_line=title_line,
         authors=tuple(authors),
+        source=declared.source,
         published=published,
-        updated=declared.updated,
+        updated=_printed_update(declared.updated, lines, _day_first(declared.language)),
         language=declared.language,
         boilerplate_lines=frozenset(zones[Zone.BOILERPLATE]),
         teaser_lines=frozenset(zones[Zone.TEASER]),
@@ -1140,7 +1497,42 @@ def html_to_page(text: str, options: HtmlOptions | None = None) -> HtmlPage:
         (d for n in reversed(content[-3:]) if (d := citation_date(lines[n - 1]))), None
     )
     text_out = "\n".join(lines) + ("\n" if lines else "")
-    return HtmlPage(text_out, hints, found, title_line, fallback)
+    return HtmlPage(
+        text_out, hints, found, title_line, fallback, declared.published, element_date, site
+    )
+
+
+# An update time as pages print it: "Updated Nov 13, 2019", "UPDATED: 11:05", "Last modified on
+# 18 Nov", "последнее обновление: 6 января", "最后修订于2022年2月9日": the label, then a date or time.
+_UPDATE_LABEL = re.compile(
+    r"(?i)(?<![a-z])(?:(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?|aktualisiert(?:\s+am)?|"
+    r"mis\s+à\s+jour(?:\s+le)?|actualizado|atualizado|aggiornato|zaktualizowano|aktualizacja|"
+    r"обновлено|обновление|ενημερώθηκε|ενημέρωση|更新(?:时间|時間|于|於)?|修订于|修訂於|修改于|修改於)"
+    r"\s*[:：]?\s*(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat"
+    r"|sun)[a-z]*\.?\s|[а-яα-ω]+\s+\d)"
+)
+
+
+def _printed_update(declared: str | None, lines: list[str], dayfirst: bool) -> str | None:
+    """The markup's modification time, kept only when the page prints an update time (not as
+    a link's text): a CMS stamps every page with one, and a reader sees it only where the page
+    labels it. The byline box may sit in a header or footer ("Last modified on …" at a wiki's
+    foot), so no zone is left out.
+
+    The printed time wins when it reads as a date: it is the page's own local time, while the
+    markup's is often in UTC, a day off in the evening.
+    """
+    if declared is None:
+        return None
+    for line in lines:
+        m = _UPDATE_LABEL.search(line) if len(line) <= 300 else None
+        if m is None or line.count("[", 0, m.start()) > line.count("]", 0, m.start()):
+            continue  # none, or a link's text ("[Price guides updated November 20th](…)")
+        printed = find_dates(line[m.end() : m.end() + 80], dayfirst=dayfirst)
+        if not printed or (len(printed[0].iso) <= 10 and printed[0].iso == declared[:10]):
+            return declared  # the markup's is as good, and has the time of day
+        return printed[0].iso
+    return None
 
 
 _AUTHOR_MARK = re.compile(
@@ -1150,6 +1542,12 @@ _NOT_AUTHOR_MARK = re.compile(
     r"(?<![a-z0-9])(?:bio|box|description|desc|avatar|about|info|more|link|links|comments?|"
     r"image|img|photo|title|list|card|prep|label|sep|follow)(?![a-z0-9])"
 )
+# Boxes around the author of something else the page shows: a quotation, a fact check's claim,
+# a book under review.
+_OTHER_WORK = re.compile(
+    r"(?<![a-z0-9])(?:statement|quote|quotation|blockquote|claim|book|testimonial)(?![a-z0-9])"
+)
+_FN = re.compile(r"(?<![a-z0-9])fn(?![a-z0-9])")
 _DATE_MARK = re.compile(
     r"(?<![a-z0-9])(?:date|time|dates|datetime|timestamp|pubdate|pubtime|publish|published|"
     r"posted|post-?date|post-?time|entry-?date|dateline|fbsj|sj|rq)(?![a-z0-9])"
@@ -1159,6 +1557,8 @@ _BYLINE_BOX = re.compile(
     r"(?<![a-z0-9])(?:meta|metas|metadata|postmeta|entrymeta|byline|bylines|dateline|"
     r"info|infos|postinfo|articleinfo)(?![a-z0-9])"
 )
+# Elements past the end of the article's container where its closing byline may stand.
+_FOOT_REACH = 40
 _BOX_REACH = 300  # elements after the headline in which a byline box may date the article
 _BY_PREFIX = re.compile(
     r"^\s*(?:by|von|par|por|di|door|av|af|от|автор|作者|文|記者|记者|撰文)\s*[:：/／]?\s*",
@@ -1175,10 +1575,15 @@ _ORG_NAME = re.compile(r"(?:[网網报報社台]|集团|集團|公司|中心|新
 
 def _author_text(text: str) -> list[str]:
     """Names out of a short element marked as the author: prefix ("By", "von") and tail cut."""
+    from reader.byline import read_byline
     from reader.names import split_names
 
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    text = _BY_PREFIX.sub("", _clean_text(first))
+    first = _clean_text(next((line for line in text.splitlines() if line.strip()), ""))
+    # A byline's own forms first ("【聯合報╱記者張嘉芳／台北報導】", "By X at 6:03 pm").
+    read = [n for n in read_byline(first).authors if _valid_author(n)]
+    if read:
+        return read
+    text = _BY_PREFIX.sub("", first)
     text = _NAME_CUT.split(text, maxsplit=1)[0].strip()
     if not text or len(text) > 60 or len(text.split()) > 6 or _NOT_NAME.search(text):
         return []
@@ -1193,7 +1598,10 @@ def _marked_meta(
 
     A byline box (``div.entry-meta``, ``span.post-info``) that names no date field of its own
     dates the article too, but only close to the headline: the same class names mark every
-    teaser's byline further down.
+    teaser's byline further down. An author must stand in the article's reach: above the
+    headline, or between it and just past the end of the article's container (a byline at the
+    article's foot), or without a container close below it: a sidebar's columnists are marked
+    ``author`` as well.
     """
     start = 0
     if title_el is not None:
@@ -1206,6 +1614,11 @@ def _marked_meta(
     after = order[start : start + 4000]
     before = order[max(0, start - 80) : start][::-1]
     near = {id(el) for el in after[:_BOX_REACH]} | {id(el) for el in before}
+    reach = near
+    if container is not None:
+        end = _end_of(order, container) + _FOOT_REACH
+        if end > start:
+            reach = {id(el) for el in order[start:end]} | {id(el) for el in before}
     skipped: list[_El] = []  # teasers and comments: their bylines are other people's
     for el in after + before:
         if el.node is None or not (el.marks or el.tag == "a"):
@@ -1215,10 +1628,17 @@ def _marked_meta(
         if el.zone is Zone.TEASER or _COMMENT_RE.search(el.marks):
             skipped.append(el)
             continue
-        marks = el.marks
-        if el.tag == "a" and _is_author_link(el.node):
-            marks += " author"
-        if not authors and el.units <= 40 and _AUTHOR_MARK.search(marks):
+        marks = _author_marks(el)
+        if (
+            not authors
+            and el.units <= 40
+            and _AUTHOR_MARK.search(marks)
+            and id(el) in reach
+            # The innermost marked element names the author alone: "By <span class=author>Jen
+            # Roe</span> in Arts & Entertainment" is read from the span, next in the loop.
+            and not any(_names_author(_author_marks(d)) for d in _descendants(el, 6))
+            and not _in_other_work(el)
+        ):
             authors = [] if _NOT_AUTHOR_MARK.search(marks) else _author_text(_text_of(el))
         if (
             date is None
@@ -1229,6 +1649,48 @@ def _marked_meta(
         if authors and date:
             break
     return authors, date
+
+
+def _in_other_work(el: _El) -> bool:
+    """Whether an element names the author of a quotation, a claim or a book (it or one of
+    its four nearest ancestors is marked so: ``div.statement-author > h4.author``)."""
+    p: _El | None = el
+    for _ in range(5):
+        if p is None:
+            return False
+        if p.marks and _OTHER_WORK.search(p.marks):
+            return True
+        p = p.parent
+    return False
+
+
+def _names_author(marks: str) -> bool:
+    """Marks of an element that holds the author's name (not a bio, a photo, a link list)."""
+    return bool(_AUTHOR_MARK.search(marks)) and not _NOT_AUTHOR_MARK.search(marks)
+
+
+def _author_marks(el: _El) -> str:
+    """An element's class/id words, with "author" added for a link to an author's page.
+
+    "fn" (the hCard's formatted name) counts as a class of its own only: "fn-right" floats.
+    """
+    marks = el.marks
+    if el.node is None:
+        return marks
+    if _FN.search(marks) and "fn" not in (el.node.attributes.get("class") or "").split():
+        marks = _FN.sub(" ", marks)
+    if el.tag == "a" and _is_author_link(el.node):
+        return marks + " author"
+    return marks
+
+
+def _end_of(order: list[_El], el: _El) -> int:
+    """The index in ``order`` just past ``el`` and everything inside it (document order)."""
+    i = next((i for i, e in enumerate(order) if e is el), len(order))
+    j = i + 1
+    while j < len(order) and _is_within(order[j], el):
+        j += 1
+    return j
 
 
 _AUTHOR_HREF = re.compile(r"/(?:author|authors|autor|autoren|auteur|writers?)/|[?&]author=", re.I)
@@ -1260,7 +1722,7 @@ def _day_first(language: str | None) -> bool:
     return not language.startswith(("en", "zh", "ja", "ko"))
 
 
-def _within_a_day(a: str | None, b: str | None) -> bool:
+def within_a_day(a: str | None, b: str | None) -> bool:
     """Whether two ISO dates are a day apart: a time-zone shift, not another date."""
     from datetime import date
 
