@@ -168,6 +168,7 @@ def _clean_value(raw: str, dayfirst: bool = False) -> str:
 _REPOSTED = frozenset(
     {"转载文章", "轉載文章", "转载", "轉載", "网络转载", "網絡轉載", "互联网", "互聯網"}
 )
+_PHOTO_TAIL = re.compile(r"(?:^|\s)(?:摄|攝|摄影|攝影|编制|編製|制图|製圖|供图|供圖)$")
 # The labels of a reporter: a value glued to one is the reporter's outlet ("半月谈记者谭飞").
 _REPORTER_LABELS = ("记者", "記者", "通讯员", "通訊員", "本报记者", "本報記者")
 
@@ -271,6 +272,8 @@ def _labelled(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
             glued = vend < len(text) and text.startswith(_REPORTER_LABELS, vend)
             if glued and not segment[-1:].isspace():
                 continue  # "作者：半月谈记者谭飞": the outlet whose reporter follows
+            if _PHOTO_TAIL.search(value):
+                continue  # "本报记者 郭立亮 摄": a photographer's credit under a picture
             for name in split_names(value):
                 if name not in b.authors:
                     b.authors.append(name)
@@ -358,7 +361,7 @@ def _glued(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
 
 # Where a credit inside a line ends: its bracket closes, the next cell or label starts.
 _CREDIT_END = re.compile(
-    r"[】\]〕)）|｜]|\s{2,}|(?:来源|來源|稿源|时间|時間|发布|發佈|發布|编辑|編輯)\s*[:：]"
+    r"[】\]〕)）|｜，。；！？,;]|\s{2,}|(?:来源|來源|稿源|时间|時間|发布|發佈|發布|编辑|編輯)\s*[:：]"
 )
 
 
@@ -569,6 +572,14 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         return b  # "作者：佚名": a byline whose values are placeholders is still a byline
     if b.authors and Field.AUTHOR in b.fields and len(text) < 60:
         return b
+    if (
+        b.authors
+        and Field.AUTHOR in b.fields
+        and dated
+        and len(text) <= 120
+        and line.sentences <= 1
+    ):
+        return b  # "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 …"
     if b.date and len(text) <= 40 and len(CJK_RE.sub("", text)) >= 6:
         # A line that is mostly a date ("2012年01月11日 10:22:11"), not a sentence mentioning one.
         rest = text
@@ -721,7 +732,18 @@ def lead_byline(text: str) -> Byline | None:
         b.source = outlet
         return b
     m = _BRACKET_LEAD_RE.match(text)
-    return read_bracket(m.group("inner")) if m is not None else None
+    if m is not None:
+        return read_bracket(m.group("inner"))
+    # "![picture] 文/圖記者黃國金、華瑩實習生楊金運 **核心提示…": a credit right at the start.
+    glued = _GLUED_REPORTER_RE.search(text[:LEAD_REACH])
+    if glued is None:
+        return None
+    credit = read_credit(_CREDIT_END.split(text[glued.start() :], maxsplit=1)[0])
+    return credit if credit.authors else None
+
+
+# How far into the first paragraph a reporter's credit may start.
+LEAD_REACH = 60
 
 
 def read_bracket(inner: str) -> Byline | None:
@@ -827,7 +849,10 @@ def closing_byline(text: str) -> Byline | None:
     if _PICTURE.search(inner):
         return None  # a picture's credit: its photographer, or where it was taken from
     if _BARE_NAME.fullmatch(inner) and not is_org(inner):
-        return Byline(authors=[inner])  # "(曉明)": a name alone closing the article signs it
+        # "…开业。(曉明)": a name alone closing the article's last sentence signs it; after
+        # anything else ("专业名称（代码）") it is a gloss
+        signed = _SENTENCE_END.search(text[: text.rfind(m.group(0))].rstrip())
+        return Byline(authors=[inner]) if signed else None
     if not _ROLE_RE.search(inner) and not all(
         glued_names(w) or is_place(w) or (w[:1] < "\u3040" and is_person(w))
         for w in _credit_words(_FILED_RE.sub(" ", inner))
@@ -838,6 +863,7 @@ def closing_byline(text: str) -> Byline | None:
 
 
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_SENTENCE_END = re.compile(r"[。！？!?」』”\"]$")
 # A desk or section, not a paper: "（即時新聞）", "(综合新闻)".
 _SECTION = re.compile(
     r"^(?:即時|即时|综合|綜合|最新|今日|本地|國際|国际|國內|国内|體育|体育|財經|财经|社會|社会)(?:新聞|新闻)$"

@@ -240,6 +240,7 @@ def find_dateline(page: Page) -> None:
 
 # How many paragraphs at each end of the text may hold its dateline or closing credit.
 LEAD_PARAGRAPHS = 2
+LEAD_SIZE = 20  # reading units a line needs to count as a paragraph there
 CLOSING_PARAGRAPHS = 3
 
 
@@ -250,7 +251,9 @@ def read_text_credits(page: Page) -> None:
     "(京华时报)"). They fill what the byline lines left empty."""
     lines, part = page.lines, page.part
     body = page.body(page.first_body)
-    for i in body[:LEAD_PARAGRAPHS]:
+    # Paragraphs, not the notices or links a run may hold above the article's first one.
+    paragraphs = [i for i in body if lines[i].size >= LEAD_SIZE]
+    for i in paragraphs[:LEAD_PARAGRAPHS]:
         page.lead = lead_byline(lines[i].text)
         if page.lead is not None:
             break
