@@ -61,7 +61,9 @@ _FOOTER_CASELESS = re.compile(
     r"版权所有|版權所有|版权声明|版權聲明|©|公网安备|公網安備|许可证|許可證|举报电话|舉報電話|举报邮箱|"
     r"违法和不良信息|不得转载|不得轉載|免责声明|免責聲明|本网站所有|本網站所有|联系我们|聯絡我們|"
     r"网站地图|網站地圖|关于我们|關於我們|著作权|著作權|侵犯.{0,12}权益|侵犯.{0,12}權益|"
-    r"转载.{0,24}(?:授权|注明|来源|出处|目的)|轉載.{0,24}(?:授權|註明|來源|出處|目的)"
+    r"转载.{0,24}(?:授权|注明|来源|出处|目的)|轉載.{0,24}(?:授權|註明|來源|出處|目的)|"
+    # The rules over a comment box: every site's, no article's.
+    r"表达个人看法|表達個人看法|不代表本[网站報报]|文明上网|文明上網|理性发言|理性發言"
 )
 # The Latin ones, behind a lookahead on their first characters (which changes no match).
 _FOOTER_LATIN = re.compile(
@@ -71,6 +73,13 @@ _FOOTER_LATIN = re.compile(
 )
 # A statement heading the line ("版权声明：", "免責聲明："), matched at its start.
 _FOOTER_HEAD = re.compile(r"\W{0,3}\w{0,8}[声聲]明[:：]")
+# What a site's statement speaks of (the site, reprints, copyright, its views): two of them
+# under a statement heading make a long line the site's statement, not a paragraph.
+_STATEMENT_WORDS = re.compile(
+    r"本[网站報报]|[转轉]载|[转轉]贴|[版著]权|[版著]權|不代表|立[场場]|[观觀]点|授[权權]|原作者"
+)
+# A statement longer than this is no footer, however it starts.
+STATEMENT_SIZE = 1000
 CODE_CHARS = re.compile(r"[{}();=<>$]")
 PROSE_END = re.compile(r"[。]$|[.](?<!\.\.)$")
 RELATIVE_TIME = re.compile(
@@ -85,7 +94,7 @@ PARAGRAPH_WEIGHT = 60.0
 def is_footer(line: Line) -> bool:
     """Copyright, licence, contact and disclaimer lines: every site has them, no article is them."""
     if line.size > 200:
-        return False
+        return line.size <= STATEMENT_SIZE and _long_statement(line.text)
     text = line.text
     if text.isascii():
         # The caseless phrases and the statement head are all CJK or "©": no ASCII line holds
@@ -106,6 +115,32 @@ def is_footer(line: Line) -> bool:
         )
         or ("明" in text and _FOOTER_HEAD.match(text) is not None)
     )
+
+
+def _long_statement(text: str) -> bool:
+    """A site's statement or disclaimer longer than a footer line ("声明：凡本网注明…转载…"):
+    under a statement heading, two of the things such statements speak of."""
+    if "明" not in text[:16] or _FOOTER_HEAD.match(text) is None:
+        return False
+    return len({m.group() for m in _STATEMENT_WORDS.finditer(text)}) >= 2
+
+
+# The labels of a site's contact lines: "电话：… 传真：… 邮箱：…", "地址：… 邮编：…".
+_CONTACT = re.compile(
+    r"(电话|電話|传真|傳真|邮箱|郵箱|电邮|電郵|邮编|郵編|地址|热线|熱線|e-?mail|tel|fax)\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+def is_contact(line: Line) -> bool:
+    """Two or more contact labels and no sentence: a site's or a desk's contact line, which no
+    article's text is (though a notice may print one, so it is weighed, not given away)."""
+    if line.sentences or line.size > 120:
+        return False
+    text = line.text
+    if "：" not in text and ":" not in text:
+        return False
+    return len({m.group(1).lower() for m in _CONTACT.finditer(text)}) >= 2
 
 
 RELATED_HEADING = "heading of a related-articles block"  # the reason such a line is given
@@ -147,7 +182,7 @@ def weight(line: Line) -> float:
     """How much a line looks like article text: reading size discounted by links and code."""
     if line.empty:
         return 0.0
-    if is_footer(line):
+    if is_footer(line) or is_contact(line):
         return 0.0
     n = line.size
     value = min(n, 400) * (1.0 - line.link_share) ** 2
