@@ -214,6 +214,20 @@ def weight(line: Line) -> float:
     return value
 
 
+# A site announcing its own page on a social network, and asking to be followed there.
+_SITE_PAGE = re.compile(
+    r"(?:開設|开设|登陸|登陆|開了|开了)\S{0,12}?(?:facebook|臉書|脸书|google\s*plus|專頁|专页|page)"
+    r"|(?:follow|追蹤|追踪)\s*(?:我們|我们|us)\b|(?:成為|成为)\S{0,16}的\s*fans",
+    re.IGNORECASE,
+)
+
+
+def is_promotion(line: Line) -> bool:
+    """ "香港新浪新聞現已開設Facebook專頁…", "馬上成為Yahoo! 新聞的Fans": the site's call to follow
+    its page, printed after an article's text, which it is no part of."""
+    return line.size <= 160 and _SITE_PAGE.search(line.text) is not None
+
+
 def is_controls(line: Line) -> bool:
     """Font size, print, share, previous/next: a few words each, or many of them in a row."""
     controls = control_words(line.text)

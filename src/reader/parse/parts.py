@@ -15,6 +15,7 @@ from reader.parse.lines import (
     in_related_block,
     is_controls,
     is_footer,
+    is_promotion,
     is_related_heading,
     paragraph,
     related_item,
@@ -96,7 +97,8 @@ def cut_after_related(page: Page) -> None:
 
 
 def unswallow_teasers(page: Page) -> None:
-    """Teasers that the run swallowed: truncated lines after the last untruncated paragraph."""
+    """Teasers that the run swallowed: truncated lines and dated headlines after the last
+    untruncated paragraph; and after it too, the site's call to follow its social-network page."""
     body_idx = page.body(page.start, page.end)
     for i in reversed(body_idx):
         if i == body_idx[0]:
@@ -105,6 +107,8 @@ def unswallow_teasers(page: Page) -> None:
             page.decide(i, Part.TEASER, "truncated snippet (…) after the article text")
         elif dated_headline(page.lines[i]):
             page.decide(i, Part.TEASER, "dated headline after the article text")
+        elif is_promotion(page.lines[i]):
+            page.decide(i, Part.BOILERPLATE, "the site's call to follow its page, after the text")
         else:
             break
 
