@@ -58,7 +58,9 @@ BREADCRUMB = re.compile(
 # Those that start with a caseless character, compiled without the flag: re scans for their
 # first characters in C.
 _FOOTER_CASELESS = re.compile(
-    r"版权所有|版權所有|版权声明|版權聲明|©|公网安备|公網安備|许可证|許可證|举报电话|舉報電話|举报邮箱|"
+    # Not "版权所有者" (a copyright owner), nor "《…许可证》" quoted in a sentence without its number.
+    r"版[权權]所有(?![者人])|版权声明|版權聲明|©|公网安备|公網安備|(?:许可证|許可證)(?!》(?!\s*[编編]?[号號]))|"
+    r"举报电话|舉報電話|举报邮箱|"
     r"违法和不良信息|不得转载|不得轉載|免责声明|免責聲明|本网站所有|本網站所有|联系我们|聯絡我們|"
     r"网站地图|網站地圖|关于我们|關於我們|著作权|著作權|侵犯.{0,12}权益|侵犯.{0,12}權益|"
     r"转载.{0,24}(?:授权|注明|来源|出处|目的)|轉載.{0,24}(?:授權|註明|來源|出處|目的)|"
