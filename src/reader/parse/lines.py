@@ -25,6 +25,8 @@ RELATED_RE = re.compile(
     r"^(?:相关|相關|延伸|推荐|推薦|热门|熱門|热点|熱點|猜你喜欢|猜你喜歡|更多|最新|其他|其它|精彩|往期|"
     r"今日|图片|圖片|专题|專題|最热门|最熱門|最多浏览|最多瀏覽|最多阅读|最多閱讀|编辑精选|編輯精選)"
     r"(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|报道|報導|推荐|推薦|资讯|資訊|内容|內容|排行|专题|專題|图集|圖集)?"
+    # A ranking of the site's articles: "点击排行", "48小时点击排行", "新闻排行榜", "一週排行".
+    r"|^\S{0,10}?(?:点击|點擊|阅读|閱讀|浏览|瀏覽|點閱|评论|評論|跟贴|跟帖|新闻|新聞|小时|小時|[日周週月])排行榜?$"
     r"|^(?:related|more (?:from|on|stories|news)|read more|recommended|you may also like|"
     r"most (?:read|popular)|trending|see also|further reading|top stories|latest news|"
     # The same blocks in the other languages the labels cover (fr, de, es, pt, ru, pl, el).
