@@ -232,6 +232,36 @@ def is_promotion(line: Line) -> bool:
     return line.size <= 160 and _SITE_PAGE.search(line.text) is not None
 
 
+# A pagination bar: "上一页 1 2 3 下一页", "[1][2][3][4] [下一页]", "第1页/共3页", "Page 1 of 3".
+_PAGE_PIECES = re.compile(
+    r"[上下前后後]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|最末[页頁]|第一[页頁]|[单單][页頁][阅閱]读|"
+    r"[余餘]下全文|[阅閱][读讀]全文|[第共]\s*\d{1,3}\s*[页頁]|next|prev(?:ious)?|page|of|first|last|"
+    r"[«»‹›<>…]|\d{1,3}|[\s|/\[\]()【】·,，、:：*_-]",
+    re.IGNORECASE,
+)
+# What makes such a line a bar and not a row of numbers: a page word, or the pages in order.
+_PAGE_WORD = re.compile(r"[上下前后後]一?[页頁]|[第共]\s*\d{1,3}\s*[页頁]")
+_LATIN_PAGE = re.compile(r"\b(?:next|prev(?:ious)?)\b|\bpage\s+\d{1,3}\s+of\b", re.IGNORECASE)
+_NUMBERS = re.compile(r"\d{1,3}")
+
+
+def is_pagination(line: Line) -> bool:
+    """A bar of page numbers and a next or previous page: the article's text ends above it (the
+    pages after it are more of it, not other articles)."""
+    if line.size > 40 or line.sentences:
+        return False
+    text = line.text
+    if _PAGE_PIECES.sub("", text):
+        return False  # more than page numbers and page words
+    if _PAGE_WORD.search(text) is not None:
+        return True
+    numbers = [int(m) for m in _NUMBERS.findall(text)]
+    if len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)):
+        return True  # "1 2 3 4": the pages, in order
+    # "Next" or "›" alone is a gallery's button as often: a Latin bar needs its numbers.
+    return bool(numbers) and _LATIN_PAGE.search(text) is not None
+
+
 def is_controls(line: Line) -> bool:
     """Font size, print, share, previous/next: a few words each, or many of them in a row."""
     controls = control_words(line.text)

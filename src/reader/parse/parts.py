@@ -15,6 +15,7 @@ from reader.parse.lines import (
     in_related_block,
     is_controls,
     is_footer,
+    is_pagination,
     is_promotion,
     is_related_heading,
     paragraph,
@@ -63,6 +64,8 @@ def classify_run(page: Page) -> None:
             decide(i, Part.METADATA, "byline inside the text run")
         elif is_footer(ln):
             decide(i, Part.BOILERPLATE, "footer: copyright, licence, contact or disclaimer")
+        elif is_pagination(ln):
+            decide(i, Part.BOILERPLATE, "pagination: page numbers, next and previous page")
         elif in_related and (placed := in_related_block(ln) or _item_summary(lines, part, i)):
             decide(i, *placed)
         elif ln.link_share > 0.6 and ln.sentences == 0:

@@ -17,6 +17,7 @@ from reader.parse.lines import (
     PROSE_END,
     is_footer,
     is_headline_link,
+    is_pagination,
     is_related_heading,
     weight,
 )
@@ -297,6 +298,10 @@ def choose_run(page: Page) -> None:
         _favour(scores, range(at - 1, max(-1, at - 8), -1))
     for i in _barriers(lines):
         scores[i] = -BARRIER
+    # A pagination bar ends the text: the run may not cross it.
+    for i in range(n):
+        if scores[i] < 0 and part[i] is None and is_pagination(lines[i]):
+            scores[i] = -BARRIER
     comments = _comments_start(lines)
     run = _best_run(scores[:comments]) if comments is not None else None
     run = run or _best_run(scores)
