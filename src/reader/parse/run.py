@@ -272,22 +272,38 @@ def weigh_lines(page: Page) -> None:
     page.weights = weights
 
 
+def _scores(page: Page, lo: int, hi: int) -> list[float]:
+    """What each of lines ``lo`` to ``hi`` adds to a run: its weight less a line's cost (markup
+    and bylines cost a little); ``choose_run`` then favours and bars some."""
+    part, bylines, weights = page.part, page.bylines, page.weights
+    out = []
+    for i in range(lo, hi):
+        if part[i] is Part.BLANK:
+            out.append(0.0)
+        elif part[i] is Part.BOILERPLATE:
+            out.append(-1.0)
+        elif i in bylines:
+            out.append(-2.0)
+        else:
+            out.append(weights[i] - LINE_COST)
+    return out
+
+
+def _bar_pagination(page: Page, scores: list[float], lo: int) -> None:
+    """A pagination bar ends the text: a run may not cross it (``scores`` from line ``lo``)."""
+    lines, part = page.lines, page.part
+    for k, s in enumerate(scores):
+        if s < 0 and part[lo + k] is None and is_pagination(lines[lo + k]):
+            scores[k] = -BARRIER
+
+
 def choose_run(page: Page) -> None:
     """The text run: the best contiguous run of weighty lines, above the readers' comments when
     the page has them. Bylines are its edges (the lines under one, and above a closing source or
     editor, weigh more), and a stretch of tiny lines is a barrier it may not cross."""
-    lines, part, bylines = page.lines, page.part, page.bylines
+    lines, bylines = page.lines, page.bylines
     n = len(lines)
-    scores = []
-    for i in range(n):
-        if part[i] is Part.BLANK:
-            scores.append(0.0)
-        elif part[i] is Part.BOILERPLATE:
-            scores.append(-1.0)
-        elif i in bylines:
-            scores.append(-2.0)
-        else:
-            scores.append(page.weights[i] - LINE_COST)
+    scores = _scores(page, 0, n)
     # The article starts right under its byline: the first text lines there weigh more.
     # Many bylines mean a listing (each teaser with its date): then no line is favoured.
     for at in list(bylines)[:2] if len(bylines) <= 4 else []:
@@ -298,15 +314,91 @@ def choose_run(page: Page) -> None:
         _favour(scores, range(at - 1, max(-1, at - 8), -1))
     for i in _barriers(lines):
         scores[i] = -BARRIER
-    # A pagination bar ends the text: the run may not cross it.
-    for i in range(n):
-        if scores[i] < 0 and part[i] is None and is_pagination(lines[i]):
-            scores[i] = -BARRIER
+    _bar_pagination(page, scores, 0)
     comments = _comments_start(lines)
     run = _best_run(scores[:comments]) if comments is not None else None
     run = run or _best_run(scores)
     page.start, page.end = run if run else (n, n)
 
+
+# How many lines with text below the byline the article's first sentence may stand: a picture's
+# caption, a font-size row or a summary box often stands between them.
+ANCHOR_LINES = 5
+# A run this many times heavier than the prose under the headline is the article's text going on.
+CLEARLY_BETTER = 4.0
+
+
+def _headline_like(line: Line) -> bool:
+    """A line that may be a headline: short (a heading may be longer), without sentences, links,
+    a date, a list's bullet or a menu's pieces."""
+    return (
+        6 <= line.size <= (90 if line.heading else 60)
+        and line.sentences == 0
+        and line.link_share < 0.5
+        and line.fragments <= 3
+        and not line.bullet
+        and not line.truncated
+        and not PROSE_END.search(line.text)
+        and not control_words(line.text)
+        and not is_related_heading(line)
+        and not is_footer(line)
+        and not find_dates(line.text)
+    )
+
+
+def _anchor(page: Page) -> int | None:
+    """The last byline above the text run that stands right under a headline-like line."""
+    lines, bylines = page.lines, page.bylines
+    if not bylines or len(bylines) > 4:
+        return None  # many bylines: a listing, each teaser with its date
+    found = None
+    for b in sorted(bylines):
+        if b >= page.start:
+            break
+        if b - 1 in bylines:
+            continue  # the byline's first line is the one under the headline
+        above = texty(lines, b, -1, 1)
+        if above and _headline_like(lines[above[0]]):
+            found = b
+    return found
+
+
+def text_under_headline(page: Page) -> None:
+    """The headline and its byline anchor the article: prose standing right under them is its
+    text, though a heavier block further down (a disclaimer, contact lines, a list of other
+    articles with their summaries) outweighs it. When the run chosen lies apart from that prose
+    (a gap costing more than the prose weighs between them), the run moves up to the prose;
+    unless the run is clearly heavier, the article going on below a box that parted it, when
+    the prose joins it as its lead and the box between them is furniture."""
+    lines, bylines, weights, hints = page.lines, page.bylines, page.weights, page.hints
+    b = _anchor(page)
+    if b is None:
+        return
+    below = [j for j in texty(lines, b, 1, ANCHOR_LINES + 4) if j not in bylines][:ANCHOR_LINES]
+    below = [j for j in below if j < page.start]
+    prose = next((j for j in below if lines[j].sentences and weights[j] >= 2 * LINE_COST), None)
+    if prose is None:
+        return
+    if hints is not None and hints.content_lines and lines[prose].number not in hints.content_lines:
+        return  # the markup's article container leaves it out: a standfirst, a promotion
+    first = next(j for j in below if j == prose or weights[j] > LINE_COST)
+    scores = _scores(page, first, page.start)
+    _bar_pagination(page, scores, first)
+    barriers = [i for i in _barriers(lines) if first <= i < page.start]
+    best, total, end = 0.0, 0.0, first
+    for k, s in enumerate(scores[: barriers[0] - first] if barriers else scores):
+        total += s
+        if total > best:
+            best, end = total, first + k + 1
+    if best < 2 * LINE_COST:
+        return
+    if sum(_scores(page, page.start, page.end)) < CLEARLY_BETTER * best:
+        page.start, page.end = first, end
+        return
+    for i in range(end, page.start):
+        if page.part[i] is None and i not in bylines:
+            page.decide(i, Part.BOILERPLATE, "a box between the text's lead and the rest of it")
+    page.start = first
 
 
 def absorb_table(page: Page) -> None:
@@ -360,97 +452,3 @@ def start_at_byline(page: Page) -> None:
             ):
                 page.start = i
             break
-
-# How many lines with text below the byline the article's first sentence may stand: a picture's
-# caption, a font-size row or a summary box often stands between them.
-ANCHOR_LINES = 5
-# A run this many times heavier than the prose under the headline is the article's text going on.
-CLEARLY_BETTER = 4.0
-
-
-def _headline_like(line: Line) -> bool:
-    """A line that may be a headline: a heading, or a short line without sentences, links, a
-    date or a list's bullet."""
-    if line.heading:
-        return not is_related_heading(line)
-    return (
-        6 <= line.size <= 60
-        and line.sentences == 0
-        and line.link_share < 0.5
-        and line.fragments <= 3
-        and not line.bullet
-        and not line.truncated
-        and not PROSE_END.search(line.text)
-        and not control_words(line.text)
-        and not is_related_heading(line)
-        and not is_footer(line)
-        and not find_dates(line.text)
-    )
-
-
-def _anchor(page: Page) -> int | None:
-    """The last byline above the text run that stands right under a headline-like line."""
-    lines, bylines = page.lines, page.bylines
-    if not bylines or len(bylines) > 4:
-        return None  # many bylines: a listing, each teaser with its date
-    found = None
-    for b in sorted(bylines):
-        if b >= page.start:
-            break
-        if b - 1 in bylines:
-            continue  # the byline's first line is the one under the headline
-        above = texty(lines, b, -1, 1)
-        if above and _headline_like(lines[above[0]]):
-            found = b
-    return found
-
-
-def _scores(page: Page, lo: int, hi: int) -> list[float]:
-    """What lines ``lo`` to ``hi`` add to a run (as ``choose_run`` weighs them, less favour)."""
-    part, bylines, weights = page.part, page.bylines, page.weights
-    out = []
-    for i in range(lo, hi):
-        if part[i] is Part.BLANK:
-            out.append(0.0)
-        elif part[i] is Part.BOILERPLATE:
-            out.append(-1.0)
-        elif i in bylines:
-            out.append(-2.0)
-        else:
-            out.append(weights[i] - LINE_COST)
-    return out
-
-
-def text_under_headline(page: Page) -> None:
-    """The headline and its byline anchor the article: prose standing right under them is its
-    text, though a heavier block further down (a disclaimer, contact lines, a list of other
-    articles with their summaries) outweighs it. When the run chosen lies apart from that prose
-    (a gap costing more than the prose weighs between them), the run moves up to the prose;
-    unless the run is clearly heavier, the article going on below a box that parted it, when
-    the prose joins it as its lead and the box between them is furniture."""
-    lines, bylines, weights, hints = page.lines, page.bylines, page.weights, page.hints
-    b = _anchor(page)
-    if b is None:
-        return
-    below = [j for j in texty(lines, b, 1, ANCHOR_LINES + 4) if j not in bylines][:ANCHOR_LINES]
-    below = [j for j in below if j < page.start]
-    prose = next((j for j in below if lines[j].sentences and weights[j] >= 2 * LINE_COST), None)
-    if prose is None:
-        return
-    if hints is not None and hints.content_lines and lines[prose].number not in hints.content_lines:
-        return  # the markup's article container leaves it out: a standfirst, a promotion
-    first = next(j for j in below if j == prose or weights[j] > LINE_COST)
-    best, total, end = 0.0, 0.0, first
-    for k, s in enumerate(_scores(page, first, page.start)):
-        total += s
-        if total > best:
-            best, end = total, first + k + 1
-    if best < 2 * LINE_COST:
-        return
-    if sum(_scores(page, page.start, page.end)) < CLEARLY_BETTER * best:
-        page.start, page.end = first, end
-        return
-    for i in range(end, page.start):
-        if page.part[i] is None:
-            page.decide(i, Part.BOILERPLATE, "a box between the text's lead and the rest of it")
-    page.start = first
