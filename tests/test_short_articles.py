@@ -22,7 +22,7 @@ from reader.parse.lines import (
     weight,
 )
 from reader.segment import Line, segment
-from tests.test_passes import decided, page_of, run_one, state_before
+from tests.test_passes import decided, run_one, state_before
 
 HEADLINE = "江湾湿地迎来今冬首批候鸟"
 BYLINE = "2023-11-20 09:15 来源：滨江晚报 作者：陈晓帆"
@@ -224,7 +224,6 @@ def test_classify_run_gives_a_bar_inside_the_run_to_boilerplate() -> None:
 
 def test_unswallow_teasers_gives_the_sites_call_to_follow_it_away() -> None:
     promo = "滨江晚报现已开设Facebook专页，让你即时掌握本地新闻，与朋友分享。"
-    page = page_of("\n\n".join([*BRIEF, promo]))
     page = state_before("\n\n".join([*BRIEF, promo]), "classify_run")
     page.start, page.end = 0, len(page.lines)
     run_one(page, "classify_run")
