@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from reader.dates import find_dates
 from reader.metadata import control_words
@@ -26,8 +27,6 @@ RELATED_RE = re.compile(
     r"今日|图片|圖片|专题|專題|最热门|最熱門|最多浏览|最多瀏覽|最多阅读|最多閱讀|编辑精选|編輯精選|"
     r"编辑推荐|編輯推薦)"
     r"(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|报道|報導|推荐|推薦|资讯|資訊|内容|內容|排行|专题|專題|图集|圖集)?"
-    # A ranking of the site's articles: "点击排行", "48小时点击排行", "新闻排行榜", "一週排行".
-    r"|^\S{0,10}?(?:点击|點擊|阅读|閱讀|浏览|瀏覽|點閱|评论|評論|跟贴|跟帖|新闻|新聞|小时|小時|[日周週月])排行榜?$"
     r"|^(?:related|more (?:from|on|stories|news)|read more|recommended|you may also like|"
     r"most (?:read|popular)|trending|see also|further reading|top stories|latest news|"
     # The same blocks in the other languages the labels cover (fr, de, es, pt, ru, pl, el).
@@ -61,14 +60,16 @@ BREADCRUMB = re.compile(
 # Those that start with a caseless character, compiled without the flag: re scans for their
 # first characters in C.
 _FOOTER_CASELESS = re.compile(
-    # Not "版权所有者" (a copyright owner), nor "《…许可证》" quoted in a sentence without its number.
-    r"版[权權]所有(?![者人])|版权声明|版權聲明|©|公网安备|公網安備|(?:许可证|許可證)(?!》(?!\s*[编編]?[号號]))|"
-    r"举报电话|舉報電話|举报邮箱|"
+    # Literals only (a character class here costs re its fast scan: ten times slower). Not
+    # "版权所有者" (a copyright owner), nor "《…许可证》" quoted in a sentence without its number.
+    r"版权所有(?![者人])|版權所有(?![者人])|版权声明|版權聲明|©|公网安备|公網安備|"
+    r"许可证(?!》(?!\s*[编編]?[号號]))|許可證(?!》(?!\s*[编編]?[号號]))|举报电话|舉報電話|举报邮箱|"
     r"违法和不良信息|不得转载|不得轉載|免责声明|免責聲明|本网站所有|本網站所有|联系我们|聯絡我們|"
     r"网站地图|網站地圖|关于我们|關於我們|著作权|著作權|侵犯.{0,12}权益|侵犯.{0,12}權益|"
     r"转载.{0,24}(?:授权|注明|来源|出处|目的)|轉載.{0,24}(?:授權|註明|來源|出處|目的)|"
     # The rules over a comment box: every site's, no article's.
-    r"表达个人看法|表達個人看法|不代表本[网站報报]|文明上网|文明上網|理性发言|理性發言"
+    r"表达个人看法|表達個人看法|不代表本网|不代表本站|不代表本报|不代表本報|文明上网|文明上網|"
+    r"理性发言|理性發言"
 )
 # The Latin ones, behind a lookahead on their first characters (which changes no match).
 _FOOTER_LATIN = re.compile(
@@ -78,11 +79,19 @@ _FOOTER_LATIN = re.compile(
 )
 # A statement heading the line ("版权声明：", "免責聲明："), matched at its start.
 _FOOTER_HEAD = re.compile(r"\W{0,3}\w{0,8}[声聲]明[:：]")
-# What a site's statement speaks of (the site, reprints, copyright, its views): two of them
-# under a statement heading make a long line the site's statement, not a paragraph.
-_STATEMENT_WORDS = re.compile(
-    r"本[网站報报]|[转轉]载|[转轉]贴|[版著]权|[版著]權|不代表|立[场場]|[观觀]点|授[权權]|原作者"
-)
+# The patterns behind @cache below are used on few lines: compiled when first needed, not at
+# every start (a millisecond together).
+
+
+@cache
+def _statement_words() -> re.Pattern[str]:
+    """What a site's statement speaks of (the site, reprints, copyright, its views): two of
+    them under a statement heading make a long line the site's statement, not a paragraph."""
+    return re.compile(
+        r"本[网站報报]|[转轉]载|[转轉]贴|[版著]权|[版著]權|不代表|立[场場]|[观觀]点|授[权權]|原作者"
+    )
+
+
 # A statement longer than this is no footer, however it starts.
 STATEMENT_SIZE = 1000
 CODE_CHARS = re.compile(r"[{}();=<>$]")
@@ -127,14 +136,16 @@ def _long_statement(text: str) -> bool:
     under a statement heading, two of the things such statements speak of."""
     if "明" not in text[:16] or _FOOTER_HEAD.match(text) is None:
         return False
-    return len({m.group() for m in _STATEMENT_WORDS.finditer(text)}) >= 2
+    return len({m.group() for m in _statement_words().finditer(text)}) >= 2
 
 
-# The labels of a site's contact lines: "电话：… 传真：… 邮箱：…", "地址：… 邮编：…".
-_CONTACT = re.compile(
-    r"(电话|電話|传真|傳真|邮箱|郵箱|电邮|電郵|邮编|郵編|地址|热线|熱線|e-?mail|tel|fax)\s*[:：]",
-    re.IGNORECASE,
-)
+@cache
+def _contact() -> re.Pattern[str]:
+    """The labels of a site's contact lines: "电话：… 传真：… 邮箱：…", "地址：… 邮编：…"."""
+    return re.compile(
+        r"(电话|電話|传真|傳真|邮箱|郵箱|电邮|電郵|邮编|郵編|地址|热线|熱線|e-?mail|tel|fax)\s*[:：]",
+        re.IGNORECASE,
+    )
 
 
 def is_contact(line: Line) -> bool:
@@ -145,7 +156,7 @@ def is_contact(line: Line) -> bool:
     text = line.text
     if "：" not in text and ":" not in text:
         return False
-    return len({m.group(1).lower() for m in _CONTACT.finditer(text)}) >= 2
+    return len({m.group(1).lower() for m in _contact().finditer(text)}) >= 2
 
 
 RELATED_HEADING = "heading of a related-articles block"  # the reason such a line is given
@@ -170,7 +181,18 @@ def related_words(text: str) -> bool:
         text[0] in _OPENERS or text[0].isspace() or text[-1] in _CLOSERS or text[-1].isspace()
     ):
         text = _BRACKETS.sub("", text)
-    return RELATED_RE.match(text) is not None
+    if RELATED_RE.match(text) is not None:
+        return True
+    return "排行" in text and _ranking().match(text) is not None
+
+
+@cache
+def _ranking() -> re.Pattern[str]:
+    """A ranking of the site's articles: "点击排行", "48小时点击排行", "新闻排行榜", "一週排行"."""
+    return re.compile(
+        r"\S{0,10}?(?:点击|點擊|阅读|閱讀|浏览|瀏覽|點閱|评论|評論|跟贴|跟帖|新闻|新聞|小时|小時|"
+        r"[日周週月])排行榜?$"
+    )
 
 
 _LINKED_ITEM = re.compile(r"^\s*[*+-]\s+\[(?!!)")
@@ -219,48 +241,67 @@ def weight(line: Line) -> float:
     return value
 
 
-# A site announcing its own page on a social network, and asking to be followed there.
-_SITE_PAGE = re.compile(
-    r"(?:開設|开设|登陸|登陆|開了|开了)\S{0,12}?(?:facebook|臉書|脸书|google\s*plus|專頁|专页|page)"
-    r"|(?:follow|追蹤|追踪)\s*(?:我們|我们|us)\b|(?:成為|成为)\S{0,16}的\s*fans",
-    re.IGNORECASE,
-)
+@cache
+def _site_page() -> re.Pattern[str]:
+    """A site announcing its own page on a social network, and asking to be followed there."""
+    return re.compile(
+        r"(?:開設|开设|登陸|登陆|開了|开了)\S{0,12}?(?:facebook|臉書|脸书|google\s*plus|專頁|专页|page)"
+        r"|(?:follow|追蹤|追踪)\s*(?:我們|我们|us)\b|(?:成為|成为)\S{0,16}的\s*fans",
+        re.IGNORECASE,
+    )
 
 
 def is_promotion(line: Line) -> bool:
     """ "香港新浪新聞現已開設Facebook專頁…", "馬上成為Yahoo! 新聞的Fans": the site's call to follow
     its page, printed after an article's text, which it is no part of."""
-    return line.size <= 160 and _SITE_PAGE.search(line.text) is not None
+    return line.size <= 160 and _site_page().search(line.text) is not None
 
 
-# A pagination bar: "上一页 1 2 3 下一页", "[1][2][3][4] [下一页]", "第1页/共3页", "Page 1 of 3".
-_PAGE_PIECES = re.compile(
-    r"[上下前后後]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|最末[页頁]|第一[页頁]|[单單][页頁][阅閱]读|"
-    r"[余餘]下全文|[阅閱][读讀]全文|[第共]\s*\d{1,3}\s*[页頁]|next|prev(?:ious)?|page|of|first|last|"
-    r"[«»‹›<>…]|\d{1,3}|[\s|/\[\]()【】·,，、:：*_-]",
-    re.IGNORECASE,
-)
-# What makes such a line a bar and not a row of numbers: a page word, or the pages in order.
-_PAGE_WORD = re.compile(r"[上下前后後]一?[页頁]|[第共]\s*\d{1,3}\s*[页頁]")
-_LATIN_PAGE = re.compile(r"\b(?:next|prev(?:ious)?)\b|\bpage\s+\d{1,3}\s+of\b", re.IGNORECASE)
+@cache
+def _page_pieces() -> re.Pattern[str]:
+    """What a pagination bar is made of: page words, page numbers, arrows and separators."""
+    return re.compile(
+        r"[上下前后後]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|最末[页頁]|第一[页頁]|[单單][页頁][阅閱]读|"
+        r"[余餘]下全文|[阅閱][读讀]全文|[第共]\s*\d{1,3}\s*[页頁]|next|prev(?:ious)?|page|of|first|last|"
+        r"[«»‹›<>…]|\d{1,3}|[\s|/\[\]()【】·,，、:：*_-]",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _page_word() -> re.Pattern[str]:
+    """What makes such a line a bar and not a row of numbers: a page word (or the pages in
+    order, which ``is_pagination`` counts)."""
+    return re.compile(r"[上下前后後]一?[页頁]|[第共]\s*\d{1,3}\s*[页頁]")
+
+
+@cache
+def _latin_page() -> re.Pattern[str]:
+    """A Latin bar's words: "Next", "Previous", "Page 2 of 5"."""
+    return re.compile(r"\b(?:next|prev(?:ious)?)\b|\bpage\s+\d{1,3}\s+of\b", re.IGNORECASE)
+
+
 _NUMBERS = re.compile(r"\d{1,3}")
 
 
 def is_pagination(line: Line) -> bool:
-    """A bar of page numbers and a next or previous page: the article's text ends above it (the
-    pages after it are more of it, not other articles)."""
+    """ "上一页 1 2 3 下一页", "[1][2][3][4] [下一页]", "第1页/共3页", "Page 1 of 3": a bar of page
+    numbers and page words. The article's text ends above it (the pages after it are more of
+    it, not other articles)."""
     if line.size > 40 or line.sentences:
         return False
     text = line.text
-    if _PAGE_PIECES.sub("", text):
+    if not (_NUMBERS.search(text) or "页" in text or "頁" in text):
+        return False  # most short lines: no page number, no page word
+    if _page_pieces().sub("", text):
         return False  # more than page numbers and page words
-    if _PAGE_WORD.search(text) is not None:
+    if _page_word().search(text) is not None:
         return True
     numbers = [int(m) for m in _NUMBERS.findall(text)]
     if len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)):
         return True  # "1 2 3 4": the pages, in order
     # "Next" or "›" alone is a gallery's button as often: a Latin bar needs its numbers.
-    return bool(numbers) and _LATIN_PAGE.search(text) is not None
+    return bool(numbers) and _latin_page().search(text) is not None
 
 
 def is_controls(line: Line) -> bool:
