@@ -292,3 +292,14 @@ def test_paginated_article(dump: Dump) -> None:
     article = read_text(dump(BRIEF, tail))
     assert article.title == HEADLINE
     assert [b.text for b in article.body] == BRIEF
+
+
+def test_lynx_headline_centred_among_flush_left_lines() -> None:
+    # lynx prints headings flush left and a centred headline indented: the site's flush-left
+    # label further up is no headline.
+    text = (
+        "   [1]首页 [2]本地 [3]国内\n\n滨江晚报数字报刊平台\n\n"
+        f"                          {HEADLINE}\n\n   [4][weibo.png] [5]分享到\n\n   {BYLINE}\n\n"
+        f"   [6][heron.jpg]\n\n   {CAPTION}\n\n   {PHOTO_TEXT}\n\n相关阅读\n\n   [7]市区新增两条夜间公交线路\n"
+    )
+    assert read_text(text).title == HEADLINE
