@@ -288,10 +288,11 @@ def test_two_paragraph_brief_above_a_long_disclaimer(dump: Dump) -> None:
 
 @pytest.mark.parametrize("dump", DIALECTS, ids=lambda f: f.__name__)
 def test_paginated_article(dump: Dump) -> None:
-    tail = [PAGES, "第2页：施工期间交通如何组织", *SHARE, "编辑推荐", *PICKS, STATEMENT]
+    tail = [PAGES, "第2页：施工期间交通如何组织……", *SHARE, "编辑推荐", *PICKS, STATEMENT]
     article = read_text(dump(BRIEF, tail))
     assert article.title == HEADLINE
     assert [b.text for b in article.body] == BRIEF
+    assert not article.teasers  # the article's next page is none
 
 
 def test_lynx_headline_centred_among_flush_left_lines() -> None:

@@ -304,6 +304,14 @@ def is_pagination(line: Line) -> bool:
     return bool(numbers) and _latin_page().search(text) is not None
 
 
+_PAGE_ENTRY = re.compile(r"\W{0,3}第\s*\d{1,3}\s*[页頁]\s*[:：]")
+
+
+def is_page_entry(line: Line) -> bool:
+    """ "第2页：施工期间交通如何组织…": an entry of a paginated article's list of its pages."""
+    return line.size <= 60 and "第" in line.text[:4] and _PAGE_ENTRY.match(line.text) is not None
+
+
 def is_controls(line: Line) -> bool:
     """Font size, print, share, previous/next: a few words each, or many of them in a row."""
     controls = control_words(line.text)

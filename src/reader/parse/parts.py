@@ -15,6 +15,7 @@ from reader.parse.lines import (
     in_related_block,
     is_controls,
     is_footer,
+    is_page_entry,
     is_pagination,
     is_promotion,
     is_related_heading,
@@ -125,7 +126,8 @@ def settle_text(page: Page) -> None:
 
 
 def classify_outside(page: Page) -> None:
-    """Outside the run: teasers (snippets ending in …, related blocks) and boilerplate."""
+    """Outside the run: teasers (snippets ending in …, related blocks) and boilerplate; the
+    article's other pages, listed under its pagination, are no teasers."""
     lines, part, hints, weights = page.lines, page.part, page.hints, page.weights
     in_related = False
     for i in range(len(lines)):
@@ -140,6 +142,8 @@ def classify_outside(page: Page) -> None:
         elif is_related_heading(ln):
             in_related = True
             page.decide(i, Part.BOILERPLATE, RELATED_HEADING)
+        elif i > page.start and is_page_entry(ln):
+            page.decide(i, Part.BOILERPLATE, "another page of the article (第2页：…), no teaser")
         elif ln.truncated and ln.size >= 8:
             page.decide(i, Part.TEASER, "snippet ending in an ellipsis")
         elif dated_headline(ln) and i > page.start:
