@@ -224,6 +224,8 @@ def find_labels(text: str) -> list[tuple[Field, int, int]]:
             continue
         if label in _SHORT_DATE_LABELS and before >= "\u3400" and before.isalpha():
             continue  # "莫斯科时间1967年4月23日": the time of a place in a sentence, no label
+        if label.lower() == "from" and text[: m.start()].strip(" |·-*"):
+            continue  # "From: Daily Mail" opens a line; "Email from:" is a form's field
         out.append((f, m.start(), m.end()))
     return out
 
@@ -282,7 +284,13 @@ def _labelled(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
             if value and value[0] >= "\u3040" and " " in value:
                 value = value.split(" ", 1)[0]  # CJK publications have no spaces in their names
             # 本站原创 ("this site's own") is a real answer to "where from", unlike 佚名 for "who".
-            if value and not GARBAGE.search(value) and b.source is None and value not in _REPOSTED:
+            if (
+                value
+                and not GARBAGE.search(value)
+                and "@" not in value
+                and b.source is None
+                and value not in _REPOSTED
+            ):
                 b.source = value
         elif f is Field.VIEWS:
             n = _NUMBER.match(value)
@@ -519,6 +527,8 @@ def _only_a_date(text: str, dayfirst: bool) -> bool:
     return len(found) == 1 and len(text) - (found[0].end - found[0].start) <= 3
 
 
+# A time zone or a separator left beside a writer's name once the date is taken out.
+_ZONE = re.compile(r"\s[-|·•—–]\s|\b(?:[A-Z][SDP]T|GMT|UTC|BST|CET|CEST|ET|PT|CT)\b")
 # Counts and separators around a name in a row of post details ("· Jane Roe · 6").
 _NAME_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
@@ -580,18 +590,21 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         and line.sentences <= 1
     ):
         return b  # "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 …"
-    if b.date and len(text) <= 40 and len(CJK_RE.sub("", text)) >= 6:
+    if b.date and len(text) <= 60 and len(CJK_RE.sub("", text)) >= 6:
         # A line that is mostly a date ("2012年01月11日 10:22:11"), not a sentence mentioning one.
         rest = text
         for d in find_dates(text):
             rest = rest.replace(text[d.start : d.end], "")
-        # Blog themes print date, writer and comment count in a row ("1. Februar 2022
-        # Luis Holuch 6"): a name-shaped rest is the writer.
-        writer = [] if b.authors else latin_name_line(_NAME_EDGES.sub("", rest.strip()))
+        # Blog themes and agencies print writer and date in a row ("1. Februar 2022 Luis Holuch
+        # 6", "Chris Davies - Nov 19, 2019, 10:31 pm CST"): a name-shaped rest is the writer.
+        named = _NAME_EDGES.sub("", _ZONE.sub(" ", rest).strip())
+        writer = [] if b.authors else latin_name_line(named)
         if writer:
             b.authors = writer
             b.fields.append(Field.AUTHOR)
-        if writer or (len(rest.strip()) <= 12 and not _PROSE_MARKS.search(rest)):
+        if writer or (
+            len(text) <= 40 and len(rest.strip()) <= 12 and not _PROSE_MARKS.search(rest)
+        ):
             return b
     if b.date and len(text) <= 90 and control_words(text) and line.sentences == 0:
         return b  # "2012年01月17日 19:37 已有0人阅读 字号：T T 打印": date among page controls
