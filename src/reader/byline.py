@@ -106,6 +106,10 @@ _FURNITURE = re.compile(
 )
 
 
+# The fields a byline can fill, as Byline names them.
+VALUE_FIELDS = ("authors", "source", "outlet", "published", "updated", "date", "views", "editor")
+
+
 class Byline(Record):
     """What one or more byline lines said; ``fields`` lists the labels seen, for explanations.
     Filled in place as lines are read; a ``Record`` (see ``reader.record``), unhashable."""
@@ -122,6 +126,7 @@ class Byline(Record):
         "credits",
         "fields",
         "cited",
+        "origin",
     )
     __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
@@ -150,6 +155,23 @@ class Byline(Record):
         self.credits = [] if credits is None else credits
         self.fields = [] if fields is None else fields
         self.cited = False  # the source is where the text says it first appeared
+        # field → (the byline form that gave it, its line number once placed): reader explain
+        self.origin: dict[str, tuple[str, int | None]] = {}
+
+    def filled(self) -> frozenset[str]:
+        """The names of the fields that hold a value."""
+        return frozenset(f for f in VALUE_FIELDS if getattr(self, f) not in (None, []))
+
+    def note(self, form: str, line: int | None = None) -> Byline:
+        """Say that ``form`` gave the filled fields no form has claimed yet."""
+        for f in self.filled():
+            self.origin.setdefault(f, (form, line))
+        return self
+
+    def at_line(self, line: int) -> Byline:
+        """Say which line the fields were read from."""
+        self.origin = {f: (form, line) for f, (form, _) in self.origin.items()}
+        return self
 
 
 def _clean_value(raw: str, dayfirst: bool = False) -> str:
@@ -250,7 +272,10 @@ def read_byline(
     if labels is None:
         labels = find_labels(text)
     for form in FORMS:
+        before = b.filled()
         form(text, b, labels, dayfirst)
+        for f in b.filled() - before:
+            b.origin.setdefault(f, (FORM_NAMES[form.__name__], None))
     return b
 
 
@@ -397,6 +422,18 @@ def _plain_date(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
 _UPDATE_WORDS = ("更新", " 更新", "修改", " 修改")
 
 
+# What reader explain calls each form.
+FORM_NAMES = {
+    "_labelled": "label",
+    "_by": "by-line",
+    "_posted": "forum post",
+    "_newsroom": "bracketed lead",
+    "_glued": "reporter's credit",
+    "_source_slot": "outlet beside the date",
+    "_plain_date": "date",
+}
+
+
 # The forms a byline line is read in, in order: where two give one field, the first wins.
 def _source_slot(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
     """The outlet portals print without a label beside the date: after it on a dateline
@@ -476,6 +513,7 @@ FORMS: tuple[Callable[[str, Byline, Labels, bool], None], ...] = (
 
 def merge(into: Byline, other: Byline) -> Byline:
     """Fold another line's fields in; the first value seen for a field wins."""
+    _take_origin(into, other, into.filled())
     for name in other.authors:
         if name not in into.authors:
             into.authors.append(name)
@@ -491,9 +529,17 @@ def merge(into: Byline, other: Byline) -> Byline:
     return into
 
 
+def _take_origin(into: Byline, other: Byline, had: frozenset[str]) -> None:
+    """The origins of the fields ``into`` will take from ``other`` (those it lacks)."""
+    for f in other.filled() - had:
+        if f in other.origin:
+            into.origin[f] = other.origin[f]
+
+
 def fill(into: Byline, other: Byline) -> Byline:
     """Take another byline's fields only where ``into`` has none: weaker evidence than what
     ``into`` holds (authors as a whole list, not one by one)."""
+    _take_origin(into, other, into.filled())
     if not into.authors:
         into.authors = list(other.authors)
     into.source = into.source or other.source
@@ -555,6 +601,7 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         named = (name_from_anchor(a) for a in line.author_links)
         b.authors = list(dict.fromkeys(a for a in named if a))
         b.fields.append(Field.AUTHOR)
+        b.note("link to the writer's page")
         if b.authors:
             return b
     strong = {f for f, _, _ in labels if f is not Field.CREDIT}
@@ -597,11 +644,12 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
             rest = rest.replace(text[d.start : d.end], "")
         # Blog themes and agencies print writer and date in a row ("1. Februar 2022 Luis Holuch
         # 6", "Chris Davies - Nov 19, 2019, 10:31 pm CST"): a name-shaped rest is the writer.
-        named = _NAME_EDGES.sub("", _ZONE.sub(" ", rest).strip())
-        writer = [] if b.authors else latin_name_line(named)
+        rest_name = _NAME_EDGES.sub("", _ZONE.sub(" ", rest).strip())
+        writer = [] if b.authors else latin_name_line(rest_name)
         if writer:
             b.authors = writer
             b.fields.append(Field.AUTHOR)
+            b.note("name beside the date")
         if writer or (
             len(text) <= 40 and len(rest.strip()) <= 12 and not _PROSE_MARKS.search(rest)
         ):
@@ -719,6 +767,12 @@ _OUTLET_END = re.compile(r"(?:报|報|网|網|社|台|刊|讯|訊|新闻|新聞|
 
 
 def lead_byline(text: str) -> Byline | None:
+    """The dateline and credit that open an article's first paragraph (see ``_lead``)."""
+    found = _lead(text)
+    return found.note("opening credit") if found is not None else None
+
+
+def _lead(text: str) -> Byline | None:
     """The dateline and credit that open an article's first paragraph: its reporters, and the
     outlet or agency that filed it.
 
@@ -834,6 +888,12 @@ _NOT_SIGNED = frozenset(
 
 
 def closing_byline(text: str) -> Byline | None:
+    """The credit that closes an article's last paragraphs (see ``_closing``)."""
+    found = _closing(text)
+    return found.note("closing credit") if found is not None else None
+
+
+def _closing(text: str) -> Byline | None:
     """The credit that closes an article's last paragraphs: "（记者 胡晓蓉）", "(李艳 撰稿)",
     "(曉明)", "(陈巍 编辑)", "(京华时报)", "——《北京之春》1996年6月号".
 
@@ -844,17 +904,18 @@ def closing_byline(text: str) -> Byline | None:
     if cited is not None:
         b = Byline(source=cited.group("source"))
         b.cited = True
-        return b
+        return b.note("citation of where it first appeared")
     m = _CLOSING_RE.search(text[-60:])
     if m is None:
-        return None
+        wire = _WIRE_CREDIT_RE.search(text[-400:])
+        return _wire_credit(wire.group(0)) if wire is not None else None
     inner = m.group("inner").strip()
     if not CJK_RE.search(inner):
-        return None  # the forms read here are Chinese ones
+        return _wire_credit(inner)
     supplied = _SUPPLIED_RE.match(inner)
     if supplied is not None:
         # "内容由新浪北京提供": the portal that passed it on, weaker than the paper it names
-        return Byline(outlet=supplied.group("source"))
+        return Byline(outlet=supplied.group("source")).note("portal that supplied it")
     if inner in _NOT_SIGNED or _SECTION.match(inner):
         return None
     if _OUTLET_END.search(inner) and len(inner) <= 12 and " " not in inner:
@@ -872,6 +933,35 @@ def closing_byline(text: str) -> Byline | None:
     ):
         return None  # "（更多内容请关注 某某网 www.…）": not a list of names
     b = read_credit(inner)
+    return b if b.authors or b.editor else None
+
+
+# "(Reporting by Jane Roe in Paris; additional reporting by Joe Bloggs; Editing by Ann Lee)":
+# a wire service's closing credit.
+_WIRE_CREDIT_RE = re.compile(
+    r"(?i)(?<![a-z])(?:additional |with )?(?:reporting|writing) by\b[^()]{3,300}?(?=[)._\s]*$)"
+)
+_WIRE_PART_RE = re.compile(
+    r"(?i)(?<![a-z])(?P<role>(?:additional |with )?(?:reporting|writing)|editing) by\s+(?P<names>[^;()]+?)"
+    r"(?=\s*(?:;|,\s*(?:additional |with )?(?:reporting|writing|editing) by|\.?$))"
+)
+_FILED_FROM = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.\- ]*$")
+
+
+def _wire_credit(text: str) -> Byline | None:
+    """A wire service's closing credit: its reporters and writers are the authors, its
+    editors the editor ("Reporting by Jane Roe in Paris; Editing by Ann Lee")."""
+    b = Byline()
+    editors: list[str] = []
+    for m in _WIRE_PART_RE.finditer(text.strip(" ._")):
+        found = split_names(_FILED_FROM.sub("", m.group("names")))
+        names = [n for n in (_FILED_FROM.sub("", n) for n in found) if n[:1].isupper()]
+        if m.group("role").lower() == "editing":
+            editors += names
+        else:
+            b.authors += [n for n in names if n not in b.authors]
+    if editors:
+        b.editor = "、".join(editors)
     return b if b.authors or b.editor else None
 
 

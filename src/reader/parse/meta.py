@@ -198,16 +198,16 @@ def name_under_headline(page: Page) -> None:
             if not (staff or names) and i > top:
                 names, outlet = names_and_outlet(ln.text)  # "Tom Davies Associated Press"
             if staff or names:
-                bylines[i] = Byline(authors=staff or names, outlet=outlet, fields=[Field.AUTHOR])
-                page.decide(
-                    i,
-                    Part.METADATA,
+                why = (
                     "a writer and the writer's role"
                     if staff
                     else "writers and their outlet under the headline"
                     if outlet
-                    else "a name alone under the headline",
+                    else "a name alone under the headline"
                 )
+                found = Byline(authors=staff or names, outlet=outlet, fields=[Field.AUTHOR])
+                bylines[i] = found.note(why)
+                page.decide(i, Part.METADATA, why)
 
 
 def find_dateline(page: Page) -> None:
@@ -256,6 +256,7 @@ def read_text_credits(page: Page) -> None:
     for i in paragraphs[:LEAD_PARAGRAPHS]:
         page.lead = lead_byline(lines[i].text)
         if page.lead is not None:
+            page.lead.at_line(lines[i].number)
             break
     after = [
         i
@@ -268,5 +269,5 @@ def read_text_credits(page: Page) -> None:
         # A teaser's credit is its own, unless it cites where this text first appeared (a
         # dated citation reads as a dated headline: "——《北京之春》1996年6月号").
         if found is not None and (part[i] is not Part.TEASER or found.cited):
-            fill(closing, found)
+            fill(closing, found.at_line(lines[i].number))
     page.closing = closing
