@@ -338,8 +338,11 @@ def _by(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
         names = split_names(by.group("names"))
         people = [n for n in names if not is_latin_org(n)]
         if people and len(people) < len(names):
-            # "By Jill Disis, CNN Business": the writer's outlet beside the writer
-            b.outlet = b.outlet or next(n for n in names if is_latin_org(n))
+            # "By Jill Disis, CNN Business": the writer's outlet beside the writer; a desk
+            # ("IGN Staff") is the page's own, no source
+            outlet = next(n for n in names if is_latin_org(n))
+            if not outlet.endswith("Staff"):
+                b.outlet = b.outlet or outlet
             names = people
         for name in names:
             if name not in b.authors:
@@ -568,6 +571,10 @@ _MAYBE_META = re.compile(
 _POINT = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})、")
 
 
+# "By [Jane Roe and John Doe](…)": a by-word, then the writers' names as one link.
+_BY_LINKED = re.compile(r"\s*(?:By|BY|Par|Von|Por|Door)\s+[A-Z]")
+
+
 def _only_a_date(text: str, dayfirst: bool) -> bool:
     found = find_dates(text, dayfirst=dayfirst)
     return len(found) == 1 and len(text) - (found[0].end - found[0].start) <= 3
@@ -584,8 +591,13 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
     text = line.text
     if line.empty or len(text) > 220:
         return None
-    if line.link_share > 0.8 and not line.author_links and not _only_a_date(text, dayfirst):
-        return None  # a link, unless it is the post's date linking to its permalink
+    if (
+        line.link_share > 0.8
+        and not line.author_links
+        and not _only_a_date(text, dayfirst)
+        and not _BY_LINKED.match(text)
+    ):
+        return None  # a link, unless it is the post's date or its writers' names, linked
     if not (_MAYBE_META.search(text) or line.author_links):
         return None  # cheap test first: every byline has a digit, a label or "by"
     if line.cjk >= 40 and line.sentences + line.clauses >= 3:
@@ -772,6 +784,29 @@ def lead_byline(text: str) -> Byline | None:
     return found.note("opening credit") if found is not None else None
 
 
+# "WASHINGTON (AP) —", "SANTA FE, N.M. (AP) -", "(CBS/AP)": an agency in an English dateline
+# is the source; "(EMAILWIRE.COM, January 16, 2012)": the wire, and the day.
+_AGENCY_DATELINE_RE = re.compile(
+    r"^\W{0,3}(?:[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*)?"
+    r"\((?P<agency>[A-Z][A-Za-z0-9./& \-]{0,30}?)(?:,\s*(?P<when>[^()]{6,40}))?\)\s*[—–\-:]?"
+)
+
+
+def _agency_dateline(text: str) -> Byline | None:
+    """An English dateline's agency, as the source, and the day it gives."""
+    m = _AGENCY_DATELINE_RE.match(text)
+    if m is None:
+        return None
+    agency = m.group("agency").strip()
+    if not (agency.isupper() or "." in agency or "/" in agency or is_latin_org(agency)):
+        return None  # "(Photo)", "(Updated)": no agency
+    b = Byline(source=agency)
+    when = find_dates(m.group("when") or "")
+    if when:
+        b.date = when[0].iso
+    return b
+
+
 def _lead(text: str) -> Byline | None:
     """The dateline and credit that open an article's first paragraph: its reporters, and the
     outlet or agency that filed it.
@@ -780,6 +815,8 @@ def _lead(text: str) -> Byline | None:
     >>> b.authors, b.source
     (['王某某', '李四'], '新华社')
     """
+    if not CJK_RE.search(text[:40]):
+        return _agency_dateline(text)
     m = (
         _DATELINE_RE.match(text)
         or _OUTLET_SAYS_RE.match(text)
