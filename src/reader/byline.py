@@ -197,6 +197,11 @@ _REPORTER_LABELS = ("记者", "記者", "通讯员", "通訊員", "本报记者"
 
 # Date labels that are everyday words too: a label only where no word runs into them.
 _SHORT_DATE_LABELS = frozenset({"时间", "時間", "日期", "发布", "發佈", "發布", "发表", "發表"})
+# "Updated 11:21 pm CST, Tuesday, November 19, 2019": the time and the weekday before the date.
+_CLOCK_FIRST = re.compile(
+    r"\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?[,\s]*(?:[A-Z][a-z]+day)?[,\s]*$",
+    re.IGNORECASE,
+)
 _TIMES = re.compile(r"\s*\d[\d,]*\s*(?:人次|次)")
 
 
@@ -224,8 +229,10 @@ def find_labels(text: str) -> list[tuple[Field, int, int]]:
             if f in (Field.PUBLISHED, Field.UPDATED):
                 # "Updated Nov 20", "Veröffentlicht am 13. März", "Publié le 3 mai": a short word
                 # may stand between the label and its date.
-                near = find_dates(rest[:40])
-                if not near or near[0].start > 5:
+                near = find_dates(rest[:60])
+                if not near or (
+                    near[0].start > 5 and not _CLOCK_FIRST.match(rest[: near[0].start])
+                ):
                     continue
             elif f is Field.AUTHOR and label in (
                 "记者",
@@ -476,7 +483,7 @@ _UNKNOWN_TAIL = re.compile(r"(?:佚名|未知|匿名|不详|不詳)$")
 # What else follows a date: the weekday, the time zone, a reading counter.
 _NOT_OUTLET = re.compile(
     r"^(?:星期|禮拜|礼拜|周|週)[一二三四五六日天]|(?:时间|時間)$|^已有|^(?:ET|EST|EDT|PT|PST|PDT|CT|CST"
-    r"|GMT|UTC|BST|CET|CEST|IST|JST|HKT|AM|PM|A\.M\.|P\.M\.)\b|\bread\b"
+    r"|GMT|UTC|BST|CET|CEST|IST|JST|HKT|AM|PM|A\.M\.|P\.M\.)(?![A-Za-z])|\b(?:read|ago)\b"
 )
 
 
@@ -800,11 +807,11 @@ def _agency_dateline(text: str) -> Byline | None:
     agency = m.group("agency").strip()
     if not (agency.isupper() or "." in agency or "/" in agency or is_latin_org(agency)):
         return None  # "(Photo)", "(Updated)": no agency
-    b = Byline(source=agency)
     when = find_dates(m.group("when") or "")
     if when:
-        b.date = when[0].iso
-    return b
+        # "(EMAILWIRE.COM, January 16, 2012)": a release's date, and the wire that carries it
+        return Byline(date=when[0].iso)
+    return Byline(source=agency)
 
 
 def _lead(text: str) -> Byline | None:

@@ -128,7 +128,7 @@ def is_person(name: str) -> bool:
         and not _NOT_A_PERSON.search(name)
         and len(name) <= 40
         and not _only_roles(name)
-        and name.lower().strip(".") not in _CALENDAR_WORDS
+        and not all(w.strip(".,") in _CALENDAR_WORDS for w in name.lower().split())
         and not _cjk_role().search(name)
         and not _NOT_NAMES.search(name)
         and not is_place(name)
