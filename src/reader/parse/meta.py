@@ -50,11 +50,25 @@ def find_bylines(page: Page) -> None:
     """Every line that reads as a byline, wherever it stands: the passes after the run is
     chosen decide which are the article's."""
     part, bylines, dayfirst = page.part, page.bylines, page.dayfirst
-    for i, ln in enumerate(page.lines):
+    lines = page.lines
+    for i, ln in enumerate(lines):
         if part[i] is None:
             b = is_byline(ln, dayfirst)
             if b is not None:
                 bylines[i] = b
+    for i, ln in enumerate(lines):
+        # "Author:" / "The Water Coolest": a definition list prints a label and its value on
+        # lines of their own; the value line is part of the byline.
+        empty = i not in bylines or not bylines[i].filled()
+        if part[i] is None and empty and ln.text.endswith((":", "：")):
+            labels = find_labels(ln.text)
+            nxt = texty(lines, i, 1, 1, reach=2)
+            if len(labels) == 1 and labels[0][2] >= len(ln.text.rstrip()) and nxt:
+                j = nxt[0]
+                if part[j] is None and j not in bylines and lines[j].size <= 30:
+                    b = read_byline(f"{ln.text} {lines[j].text}", dayfirst=dayfirst)
+                    if b.filled():
+                        bylines[i] = bylines[j] = b
 
 
 def bylines_above_text(page: Page) -> None:
