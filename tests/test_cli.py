@@ -99,12 +99,17 @@ def test_detect_lines_and_json() -> None:
     assert (row["encoding"], row["method"]) == ("utf-16-le", "bom")
 
 
-def test_explain_lists_every_line() -> None:
+def test_explain_lists_every_line_then_where_each_field_came_from() -> None:
     result = runner.invoke(app, ["explain", str(SEED)])
     assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert len(lines) == 18
-    assert lines[2].split()[1] == "title"
+    lines, fields = result.stdout.split("\n\n")
+    assert len(lines.splitlines()) == 18
+    assert lines.splitlines()[2].split()[1] == "title"
+    rows = [row.split() for row in fields.splitlines()]
+    assert rows == [
+        ["field", "source", "label", "line", "5", "本站原创"],
+        ["field", "updated", "label", "line", "5", "2022-11-20T00:25:22"],
+    ]
 
 
 def test_installed_command_runs_as_a_subprocess() -> None:
@@ -141,7 +146,7 @@ def test_explain_shows_the_words_of_a_padded_line() -> None:
 def test_explain_passes_names_the_deciding_pass() -> None:
     result = runner.invoke(app, ["explain", "--passes", str(SEED)])
     assert result.exit_code == 0
-    rows = [line.split() for line in result.stdout.splitlines()]
+    rows = [line.split() for line in result.stdout.split("\n\n")[0].splitlines()]
     assert len(rows) == 18
     assert rows[2][1:3] == ["title", "choose_title"]
     assert rows[4][1:3] == ["metadata", "classify_run"]

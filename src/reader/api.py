@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.decode import decode
-from reader.model import Article, EncodingInfo
+from reader.model import Article, EncodingInfo, Metadata
 from reader.normalise import c1_repair, map_c1
 from reader.parse import ParseOptions, parse_text
 from reader.source import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_source
@@ -105,7 +105,20 @@ def _prefer_markup(article: Article, page: HtmlPage) -> Article:
     if authors == m.authors and published == m.published:
         return article
     meta = m.replace(authors=authors, published=published)
-    return article.replace(metadata=meta)
+    return article.replace(metadata=meta, fields_from=_markup_from(article, meta))
+
+
+def _markup_from(article: Article, meta: Metadata) -> tuple[tuple[str, str, int | None], ...]:
+    """``fields_from`` once the markup has changed the authors or the date."""
+    old = article.metadata
+    kept = {f: (f, form, line) for f, form, line in article.fields_from}
+    for name in ("authors", "published"):
+        if getattr(meta, name) != getattr(old, name):
+            kept[name] = (name, "markup", None)
+        if not getattr(meta, name):
+            kept.pop(name, None)
+    order = ("authors", "source", "published", "updated", "views", "editor")
+    return tuple(kept[f] for f in order if f in kept)
 
 
 def _weigh_authors(

@@ -106,6 +106,10 @@ _FURNITURE = re.compile(
 )
 
 
+# The fields a byline can fill, as Byline names them.
+VALUE_FIELDS = ("authors", "source", "outlet", "published", "updated", "date", "views", "editor")
+
+
 class Byline(Record):
     """What one or more byline lines said; ``fields`` lists the labels seen, for explanations.
     Filled in place as lines are read; a ``Record`` (see ``reader.record``), unhashable."""
@@ -122,6 +126,7 @@ class Byline(Record):
         "credits",
         "fields",
         "cited",
+        "origin",
     )
     __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
@@ -150,6 +155,23 @@ class Byline(Record):
         self.credits = [] if credits is None else credits
         self.fields = [] if fields is None else fields
         self.cited = False  # the source is where the text says it first appeared
+        # field → (the byline form that gave it, its line number once placed): reader explain
+        self.origin: dict[str, tuple[str, int | None]] = {}
+
+    def filled(self) -> frozenset[str]:
+        """The names of the fields that hold a value."""
+        return frozenset(f for f in VALUE_FIELDS if getattr(self, f) not in (None, []))
+
+    def note(self, form: str, line: int | None = None) -> Byline:
+        """Say that ``form`` gave the filled fields no form has claimed yet."""
+        for f in self.filled():
+            self.origin.setdefault(f, (form, line))
+        return self
+
+    def at_line(self, line: int) -> Byline:
+        """Say which line the fields were read from."""
+        self.origin = {f: (form, line) for f, (form, _) in self.origin.items()}
+        return self
 
 
 def _clean_value(raw: str, dayfirst: bool = False) -> str:
@@ -175,6 +197,11 @@ _REPORTER_LABELS = ("记者", "記者", "通讯员", "通訊員", "本报记者"
 
 # Date labels that are everyday words too: a label only where no word runs into them.
 _SHORT_DATE_LABELS = frozenset({"时间", "時間", "日期", "发布", "發佈", "發布", "发表", "發表"})
+# "Updated 11:21 pm CST, Tuesday, November 19, 2019": the time and the weekday before the date.
+_CLOCK_FIRST = re.compile(
+    r"\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?[,\s]*(?:[A-Z][a-z]+day)?[,\s]*$",
+    re.IGNORECASE,
+)
 _TIMES = re.compile(r"\s*\d[\d,]*\s*(?:人次|次)")
 
 
@@ -202,8 +229,10 @@ def find_labels(text: str) -> list[tuple[Field, int, int]]:
             if f in (Field.PUBLISHED, Field.UPDATED):
                 # "Updated Nov 20", "Veröffentlicht am 13. März", "Publié le 3 mai": a short word
                 # may stand between the label and its date.
-                near = find_dates(rest[:40])
-                if not near or near[0].start > 5:
+                near = find_dates(rest[:60])
+                if not near or (
+                    near[0].start > 5 and not _CLOCK_FIRST.match(rest[: near[0].start])
+                ):
                     continue
             elif f is Field.AUTHOR and label in (
                 "记者",
@@ -224,6 +253,8 @@ def find_labels(text: str) -> list[tuple[Field, int, int]]:
             continue
         if label in _SHORT_DATE_LABELS and before >= "\u3400" and before.isalpha():
             continue  # "莫斯科时间1967年4月23日": the time of a place in a sentence, no label
+        if label.lower() == "from" and text[: m.start()].strip(" |·-*"):
+            continue  # "From: Daily Mail" opens a line; "Email from:" is a form's field
         out.append((f, m.start(), m.end()))
     return out
 
@@ -248,7 +279,10 @@ def read_byline(
     if labels is None:
         labels = find_labels(text)
     for form in FORMS:
+        before = b.filled()
         form(text, b, labels, dayfirst)
+        for f in b.filled() - before:
+            b.origin.setdefault(f, (FORM_NAMES[form.__name__], None))
     return b
 
 
@@ -282,7 +316,13 @@ def _labelled(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
             if value and value[0] >= "\u3040" and " " in value:
                 value = value.split(" ", 1)[0]  # CJK publications have no spaces in their names
             # 本站原创 ("this site's own") is a real answer to "where from", unlike 佚名 for "who".
-            if value and not GARBAGE.search(value) and b.source is None and value not in _REPOSTED:
+            if (
+                value
+                and not GARBAGE.search(value)
+                and "@" not in value
+                and b.source is None
+                and value not in _REPOSTED
+            ):
                 b.source = value
         elif f is Field.VIEWS:
             n = _NUMBER.match(value)
@@ -305,8 +345,11 @@ def _by(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
         names = split_names(by.group("names"))
         people = [n for n in names if not is_latin_org(n)]
         if people and len(people) < len(names):
-            # "By Jill Disis, CNN Business": the writer's outlet beside the writer
-            b.outlet = b.outlet or next(n for n in names if is_latin_org(n))
+            # "By Jill Disis, CNN Business": the writer's outlet beside the writer; a desk
+            # ("IGN Staff") is the page's own, no source
+            outlet = next(n for n in names if is_latin_org(n))
+            if not outlet.endswith("Staff"):
+                b.outlet = b.outlet or outlet
             names = people
         for name in names:
             if name not in b.authors:
@@ -389,6 +432,18 @@ def _plain_date(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
 _UPDATE_WORDS = ("更新", " 更新", "修改", " 修改")
 
 
+# What reader explain calls each form.
+FORM_NAMES = {
+    "_labelled": "label",
+    "_by": "by-line",
+    "_posted": "forum post",
+    "_newsroom": "bracketed lead",
+    "_glued": "reporter's credit",
+    "_source_slot": "outlet beside the date",
+    "_plain_date": "date",
+}
+
+
 # The forms a byline line is read in, in order: where two give one field, the first wins.
 def _source_slot(text: str, b: Byline, labels: Labels, dayfirst: bool) -> None:
     """The outlet portals print without a label beside the date: after it on a dateline
@@ -428,7 +483,7 @@ _UNKNOWN_TAIL = re.compile(r"(?:佚名|未知|匿名|不详|不詳)$")
 # What else follows a date: the weekday, the time zone, a reading counter.
 _NOT_OUTLET = re.compile(
     r"^(?:星期|禮拜|礼拜|周|週)[一二三四五六日天]|(?:时间|時間)$|^已有|^(?:ET|EST|EDT|PT|PST|PDT|CT|CST"
-    r"|GMT|UTC|BST|CET|CEST|IST|JST|HKT|AM|PM|A\.M\.|P\.M\.)\b|\bread\b"
+    r"|GMT|UTC|BST|CET|CEST|IST|JST|HKT|AM|PM|A\.M\.|P\.M\.)(?![A-Za-z])|\b(?:read|ago)\b"
 )
 
 
@@ -468,6 +523,7 @@ FORMS: tuple[Callable[[str, Byline, Labels, bool], None], ...] = (
 
 def merge(into: Byline, other: Byline) -> Byline:
     """Fold another line's fields in; the first value seen for a field wins."""
+    _take_origin(into, other, into.filled())
     for name in other.authors:
         if name not in into.authors:
             into.authors.append(name)
@@ -483,9 +539,17 @@ def merge(into: Byline, other: Byline) -> Byline:
     return into
 
 
+def _take_origin(into: Byline, other: Byline, had: frozenset[str]) -> None:
+    """The origins of the fields ``into`` will take from ``other`` (those it lacks)."""
+    for f in other.filled() - had:
+        if f in other.origin:
+            into.origin[f] = other.origin[f]
+
+
 def fill(into: Byline, other: Byline) -> Byline:
     """Take another byline's fields only where ``into`` has none: weaker evidence than what
     ``into`` holds (authors as a whole list, not one by one)."""
+    _take_origin(into, other, into.filled())
     if not into.authors:
         into.authors = list(other.authors)
     into.source = into.source or other.source
@@ -514,11 +578,17 @@ _MAYBE_META = re.compile(
 _POINT = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})、")
 
 
+# "By [Jane Roe and John Doe](…)": a by-word, then the writers' names as one link.
+_BY_LINKED = re.compile(r"\s*(?:By|BY|Par|Von|Por|Door)\s+[A-Z]")
+
+
 def _only_a_date(text: str, dayfirst: bool) -> bool:
     found = find_dates(text, dayfirst=dayfirst)
     return len(found) == 1 and len(text) - (found[0].end - found[0].start) <= 3
 
 
+# A time zone or a separator left beside a writer's name once the date is taken out.
+_ZONE = re.compile(r"\s[-|·•—–]\s|\b(?:[A-Z][SDP]T|GMT|UTC|BST|CET|CEST|ET|PT|CT)\b")
 # Counts and separators around a name in a row of post details ("· Jane Roe · 6").
 _NAME_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
@@ -528,8 +598,13 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
     text = line.text
     if line.empty or len(text) > 220:
         return None
-    if line.link_share > 0.8 and not line.author_links and not _only_a_date(text, dayfirst):
-        return None  # a link, unless it is the post's date linking to its permalink
+    if (
+        line.link_share > 0.8
+        and not line.author_links
+        and not _only_a_date(text, dayfirst)
+        and not _BY_LINKED.match(text)
+    ):
+        return None  # a link, unless it is the post's date or its writers' names, linked
     if not (_MAYBE_META.search(text) or line.author_links):
         return None  # cheap test first: every byline has a digit, a label or "by"
     if line.cjk >= 40 and line.sentences + line.clauses >= 3:
@@ -545,6 +620,7 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         named = (name_from_anchor(a) for a in line.author_links)
         b.authors = list(dict.fromkeys(a for a in named if a))
         b.fields.append(Field.AUTHOR)
+        b.note("link to the writer's page")
         if b.authors:
             return b
     strong = {f for f, _, _ in labels if f is not Field.CREDIT}
@@ -580,18 +656,22 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         and line.sentences <= 1
     ):
         return b  # "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 …"
-    if b.date and len(text) <= 40 and len(CJK_RE.sub("", text)) >= 6:
+    if b.date and len(text) <= 60 and len(CJK_RE.sub("", text)) >= 6:
         # A line that is mostly a date ("2012年01月11日 10:22:11"), not a sentence mentioning one.
         rest = text
         for d in find_dates(text):
             rest = rest.replace(text[d.start : d.end], "")
-        # Blog themes print date, writer and comment count in a row ("1. Februar 2022
-        # Luis Holuch 6"): a name-shaped rest is the writer.
-        writer = [] if b.authors else latin_name_line(_NAME_EDGES.sub("", rest.strip()))
+        # Blog themes and agencies print writer and date in a row ("1. Februar 2022 Luis Holuch
+        # 6", "Chris Davies - Nov 19, 2019, 10:31 pm CST"): a name-shaped rest is the writer.
+        rest_name = _NAME_EDGES.sub("", _ZONE.sub(" ", rest).strip())
+        writer = [] if b.authors else latin_name_line(rest_name)
         if writer:
             b.authors = writer
             b.fields.append(Field.AUTHOR)
-        if writer or (len(rest.strip()) <= 12 and not _PROSE_MARKS.search(rest)):
+            b.note("name beside the date")
+        if writer or (
+            len(text) <= 40 and len(rest.strip()) <= 12 and not _PROSE_MARKS.search(rest)
+        ):
             return b
     if b.date and len(text) <= 90 and control_words(text) and line.sentences == 0:
         return b  # "2012年01月17日 19:37 已有0人阅读 字号：T T 打印": date among page controls
@@ -706,6 +786,35 @@ _OUTLET_END = re.compile(r"(?:报|報|网|網|社|台|刊|讯|訊|新闻|新聞|
 
 
 def lead_byline(text: str) -> Byline | None:
+    """The dateline and credit that open an article's first paragraph (see ``_lead``)."""
+    found = _lead(text)
+    return found.note("opening credit") if found is not None else None
+
+
+# "WASHINGTON (AP) —", "SANTA FE, N.M. (AP) -", "(CBS/AP)": an agency in an English dateline
+# is the source; "(EMAILWIRE.COM, January 16, 2012)": the wire, and the day.
+_AGENCY_DATELINE_RE = re.compile(
+    r"^\W{0,3}(?:[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*)?"
+    r"\((?P<agency>[A-Z][A-Za-z0-9./& \-]{0,30}?)(?:,\s*(?P<when>[^()]{6,40}))?\)\s*[—–\-:]?"
+)
+
+
+def _agency_dateline(text: str) -> Byline | None:
+    """An English dateline's agency, as the source, and the day it gives."""
+    m = _AGENCY_DATELINE_RE.match(text)
+    if m is None:
+        return None
+    agency = m.group("agency").strip()
+    if not (agency.isupper() or "." in agency or "/" in agency or is_latin_org(agency)):
+        return None  # "(Photo)", "(Updated)": no agency
+    when = find_dates(m.group("when") or "")
+    if when:
+        # "(EMAILWIRE.COM, January 16, 2012)": a release's date, and the wire that carries it
+        return Byline(date=when[0].iso)
+    return Byline(source=agency)
+
+
+def _lead(text: str) -> Byline | None:
     """The dateline and credit that open an article's first paragraph: its reporters, and the
     outlet or agency that filed it.
 
@@ -713,6 +822,8 @@ def lead_byline(text: str) -> Byline | None:
     >>> b.authors, b.source
     (['王某某', '李四'], '新华社')
     """
+    if not CJK_RE.search(text[:40]):
+        return _agency_dateline(text)
     m = (
         _DATELINE_RE.match(text)
         or _OUTLET_SAYS_RE.match(text)
@@ -821,6 +932,12 @@ _NOT_SIGNED = frozenset(
 
 
 def closing_byline(text: str) -> Byline | None:
+    """The credit that closes an article's last paragraphs (see ``_closing``)."""
+    found = _closing(text)
+    return found.note("closing credit") if found is not None else None
+
+
+def _closing(text: str) -> Byline | None:
     """The credit that closes an article's last paragraphs: "（记者 胡晓蓉）", "(李艳 撰稿)",
     "(曉明)", "(陈巍 编辑)", "(京华时报)", "——《北京之春》1996年6月号".
 
@@ -831,17 +948,18 @@ def closing_byline(text: str) -> Byline | None:
     if cited is not None:
         b = Byline(source=cited.group("source"))
         b.cited = True
-        return b
+        return b.note("citation of where it first appeared")
     m = _CLOSING_RE.search(text[-60:])
     if m is None:
-        return None
+        wire = _WIRE_CREDIT_RE.search(text[-400:])
+        return _wire_credit(wire.group(0)) if wire is not None else None
     inner = m.group("inner").strip()
     if not CJK_RE.search(inner):
-        return None  # the forms read here are Chinese ones
+        return _wire_credit(inner)
     supplied = _SUPPLIED_RE.match(inner)
     if supplied is not None:
         # "内容由新浪北京提供": the portal that passed it on, weaker than the paper it names
-        return Byline(outlet=supplied.group("source"))
+        return Byline(outlet=supplied.group("source")).note("portal that supplied it")
     if inner in _NOT_SIGNED or _SECTION.match(inner):
         return None
     if _OUTLET_END.search(inner) and len(inner) <= 12 and " " not in inner:
@@ -859,6 +977,35 @@ def closing_byline(text: str) -> Byline | None:
     ):
         return None  # "（更多内容请关注 某某网 www.…）": not a list of names
     b = read_credit(inner)
+    return b if b.authors or b.editor else None
+
+
+# "(Reporting by Jane Roe in Paris; additional reporting by Joe Bloggs; Editing by Ann Lee)":
+# a wire service's closing credit.
+_WIRE_CREDIT_RE = re.compile(
+    r"(?i)(?<![a-z])(?:additional |with )?(?:reporting|writing) by\b[^()]{3,300}?(?=[)._\s]*$)"
+)
+_WIRE_PART_RE = re.compile(
+    r"(?i)(?<![a-z])(?P<role>(?:additional |with )?(?:reporting|writing)|editing) by\s+(?P<names>[^;()]+?)"
+    r"(?=\s*(?:;|,\s*(?:additional |with )?(?:reporting|writing|editing) by|\.?$))"
+)
+_FILED_FROM = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.\- ]*$")
+
+
+def _wire_credit(text: str) -> Byline | None:
+    """A wire service's closing credit: its reporters and writers are the authors, its
+    editors the editor ("Reporting by Jane Roe in Paris; Editing by Ann Lee")."""
+    b = Byline()
+    editors: list[str] = []
+    for m in _WIRE_PART_RE.finditer(text.strip(" ._")):
+        found = split_names(_FILED_FROM.sub("", m.group("names")))
+        names = [n for n in (_FILED_FROM.sub("", n) for n in found) if n[:1].isupper()]
+        if m.group("role").lower() == "editing":
+            editors += names
+        else:
+            b.authors += [n for n in names if n not in b.authors]
+    if editors:
+        b.editor = "、".join(editors)
     return b if b.authors or b.editor else None
 
 

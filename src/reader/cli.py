@@ -504,6 +504,8 @@ def explain(
 
     For an HTML page the lines are those of its Markdown rendering, which the parser reads.
     The columns: line number, part, reason (with --passes, the deciding pass before it), text.
+    Then a row per byline field (authors, source, dates, views, editor): the byline form that
+    gave it (a label, a by-line, a dateline's credit, the markup…) and the line it stands on.
     """
     _state["debug"] = debug
     timings: list[tuple[str, float]] | None = [] if trace else None
@@ -524,13 +526,22 @@ def explain(
 
 
 def _explain_rows(article: Article, passes: bool) -> Iterator[str]:
-    """One row a line: number, part, (deciding pass,) reason, text cut to 60 characters."""
+    """One row a line: number, part, (deciding pass,) reason, text cut to 60 characters; then,
+    after a blank line, one row a byline field: the form that gave it and its line."""
     for e in article.explanations:
         # Padding (lynx indents centred text by hundreds of spaces) would hide the words.
         text = " ".join(e.text.split())
         text = text if len(text) <= 60 else text[:59] + "…"
         step = f"{e.step:<22}  " if passes else ""
         yield f"{e.line:5d}  {e.part.value:<11}  {step}{e.reason:<48}  {text}\n"
+    if article.fields_from:
+        yield "\n"
+    m = article.metadata
+    for name, form, line in article.fields_from:
+        value = getattr(m, name)
+        shown = "、".join(value) if isinstance(value, tuple) else str(value)
+        where = f"line {line}" if line is not None else ""
+        yield f"field  {name:<11}  {form:<34}  {where:<10}  {' '.join(shown.split())[:60]}\n"
 
 
 def _trace_rows(timings: list[tuple[str, float]]) -> Iterator[str]:

@@ -20,7 +20,8 @@ MONTHS = {
     name: i
     for i, names in enumerate(
         [
-            # en, fr, de, es, pt, it; Russian and Polish in the genitive ("5 марта 2020").
+            # en, fr, de, es, pt, it, id; Russian, Polish and Greek in the genitive ("5 марта
+            # 2020", "05 Ιανουαρίου 2012"), Greek also shortened and as spoken ("6 Γενάρη").
             (
                 "jan",
                 "january",
@@ -31,6 +32,10 @@ MONTHS = {
                 "gennaio",
                 "января",
                 "stycznia",
+                "januari",
+                "ιανουαρίου",
+                "ιαν",
+                "γενάρη",
             ),
             (
                 "feb",
@@ -43,13 +48,78 @@ MONTHS = {
                 "febbraio",
                 "февраля",
                 "lutego",
+                "februari",
+                "φεβρουαρίου",
+                "φεβ",
+                "φλεβάρη",
             ),
-            ("mar", "march", "mars", "märz", "marzo", "março", "marco", "марта", "marca"),
-            ("apr", "april", "avril", "abril", "aprile", "апреля", "kwietnia"),
-            ("may", "mai", "mayo", "maio", "maggio", "мая", "maja"),
-            ("jun", "june", "juin", "juni", "junio", "junho", "giugno", "июня", "czerwca"),
-            ("jul", "july", "juillet", "juli", "julio", "julho", "luglio", "июля", "lipca"),
-            ("aug", "august", "août", "aout", "agosto", "августа", "sierpnia"),
+            (
+                "mar",
+                "march",
+                "mars",
+                "märz",
+                "marzo",
+                "março",
+                "marco",
+                "марта",
+                "marca",
+                "maret",
+                "μαρτίου",
+                "μάρτη",
+            ),
+            (
+                "apr",
+                "april",
+                "avril",
+                "abril",
+                "aprile",
+                "апреля",
+                "kwietnia",
+                "απριλίου",
+                "απρ",
+                "απρίλη",
+            ),
+            ("may", "mai", "mayo", "maio", "maggio", "мая", "maja", "mei", "μαΐου", "μαΐ", "μάη"),
+            (
+                "jun",
+                "june",
+                "juin",
+                "juni",
+                "junio",
+                "junho",
+                "giugno",
+                "июня",
+                "czerwca",
+                "ιουνίου",
+                "ιουν",
+                "ιούνη",
+            ),
+            (
+                "jul",
+                "july",
+                "juillet",
+                "juli",
+                "julio",
+                "julho",
+                "luglio",
+                "июля",
+                "lipca",
+                "ιουλίου",
+                "ιουλ",
+                "ιούλη",
+            ),
+            (
+                "aug",
+                "august",
+                "août",
+                "aout",
+                "agosto",
+                "августа",
+                "sierpnia",
+                "agustus",
+                "αυγούστου",
+                "αυγ",
+            ),
             (
                 "sep",
                 "sept",
@@ -60,6 +130,9 @@ MONTHS = {
                 "settembre",
                 "сентября",
                 "września",
+                "σεπτεμβρίου",
+                "σεπ",
+                "σεπτέμβρη",
             ),
             (
                 "oct",
@@ -71,8 +144,23 @@ MONTHS = {
                 "ottobre",
                 "октября",
                 "października",
+                "oktober",
+                "οκτωβρίου",
+                "οκτ",
+                "οκτώβρη",
             ),
-            ("nov", "november", "novembre", "noviembre", "novembro", "ноября", "listopada"),
+            (
+                "nov",
+                "november",
+                "novembre",
+                "noviembre",
+                "novembro",
+                "ноября",
+                "listopada",
+                "νοεμβρίου",
+                "νοε",
+                "νοέμβρη",
+            ),
             (
                 "dec",
                 "december",
@@ -84,6 +172,10 @@ MONTHS = {
                 "dicembre",
                 "декабря",
                 "grudnia",
+                "desember",
+                "δεκεμβρίου",
+                "δεκ",
+                "δεκέμβρη",
             ),
         ],
         start=1,
@@ -110,6 +202,15 @@ _NUMERIC: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<![\d/.])(?P<a>[01]?\d|2\d|3[01])(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
             + _TIME
         ),
+    ),
+)
+# "11/19/19 06:56 AM EST": a two-digit year, US order, taken only with a time after it (a bare
+# "1/2/19" is as often a fraction or a score).
+_SHORT_YEAR = (
+    "mdyy",
+    re.compile(
+        r"(?<![\d/.])(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])/(?P<yy>\d\d)(?![\d/])"
+        r"[\sT,]*(?:at\s+)?(?P<H>[01]?\d|2[0-3])\s*:\s*(?P<M>[0-5]\d)(?P<ampm>\s*[AaPp]\.?[Mm]\.?)?"
     ),
 )
 _YEAR_MONTH = (
@@ -151,8 +252,8 @@ def _named() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _patterns(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The date patterns that can match ``text``, in the order they take their dates."""
     if _MONTH_LETTER.search(text) is None:
-        return (*_NUMERIC, _YEAR_MONTH)
-    return (*_NUMERIC, *_named(), _YEAR_MONTH)
+        return (*_NUMERIC, _YEAR_MONTH, _SHORT_YEAR)
+    return (*_NUMERIC, *_named(), _YEAR_MONTH, _SHORT_YEAR)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -205,8 +306,10 @@ def find_dates(text: str, *, dayfirst: bool = False) -> list[FoundDate]:
     >>> [f.iso for f in find_dates("Published Nov 20, 2022 and 20.11.2022")]
     ['2022-11-20', '2022-11-20']
     """
-    if ("19" not in text and "20" not in text) or _YEAR.search(text) is None:
-        return []  # every pattern needs a four-digit year: most lines have none
+    if (("19" not in text and "20" not in text) or _YEAR.search(text) is None) and (
+        text.count("/") < 2 or ":" not in text
+    ):
+        return []  # every pattern needs a four-digit year, or slashes and a time: most lines lack both
     key = (text, dayfirst)
     known = _RECENT.get(key)
     if known is not None:
@@ -218,9 +321,11 @@ def find_dates(text: str, *, dayfirst: bool = False) -> list[FoundDate]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             gd = m.groupdict()
-            y = int(gd["y"])
+            y = int(gd["y"]) if kind != "mdyy" else 2000 + int(gd["yy"])
             d: int | None
-            if kind == "ymd":
+            if kind == "mdyy":
+                mo, d = int(gd["a"]), int(gd["b"])
+            elif kind == "ymd":
                 mo, d = int(gd["m"]), int(gd["d"])
             elif kind == "ym":
                 mo, d = int(gd["m"]), None

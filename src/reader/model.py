@@ -261,6 +261,8 @@ class Article(Value):
     path: str | None = None
     line_count: int = 0
     explanations: Sequence[Explanation] = ()
+    # (field, the byline form that gave it, its line): what reader explain reports; not JSON.
+    fields_from: tuple[tuple[str, str, int | None], ...] = ()
     # Only for pages from the web or an archive: the final URL, the HTTP answer, the WARC record.
     url: str | None = None
     fetched: Fetched | None = None
@@ -269,7 +271,7 @@ class Article(Value):
     # writes them as links, the other formats show the text as it is. How the text was read, not
     # part of it: the JSON contract does not carry it, and it takes no part in equality.
     markdown_links: bool = False
-    _no_compare: ClassVar[tuple[str, ...]] = ("explanations", "markdown_links")
+    _no_compare: ClassVar[tuple[str, ...]] = ("explanations", "fields_from", "markdown_links")
     _no_repr: ClassVar[tuple[str, ...]] = ("explanations",)
 
     @property

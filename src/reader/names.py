@@ -128,6 +128,7 @@ def is_person(name: str) -> bool:
         and not _NOT_A_PERSON.search(name)
         and len(name) <= 40
         and not _only_roles(name)
+        and not all(w.strip(".,") in _CALENDAR_WORDS for w in name.lower().split())
         and not _cjk_role().search(name)
         and not _NOT_NAMES.search(name)
         and not is_place(name)
@@ -139,6 +140,56 @@ def is_person(name: str) -> bool:
 _NOT_A_PERSON = re.compile(
     r"(?i)^www\.|\.(?:com|net|org|cn|tw|hk)\b"
     r"|(?:网|網|报|報|新闻|新聞|中心|频道|頻道|电台|電台|电视台|電視台|专讯|專訊)$"
+)
+
+
+# Words of a date that a by-line's names can run into ("…, Minh Do, November 19").
+_CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "today",
+        "yesterday",
+        "updated",
+        "posted",
+        "published",
+    ]
 )
 
 

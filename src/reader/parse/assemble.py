@@ -8,12 +8,13 @@ from __future__ import annotations
 from reader.byline import Byline, fill, find_credit, merge, read_byline
 from reader.dates import citation_date, find_dates
 from reader.model import Article, Block, Explanations, Metadata, Part, Teaser
-from reader.names import clean_name, is_person
+from reader.names import clean_name, is_latin_org, is_person
 from reader.parse.language import language
 from reader.segment import markup_text
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
+    from reader.model import PageHints
     from reader.parse.page import Page, ParseOptions
 
 # How many of the page's last lines with text may hold an essay's closing citation.
@@ -45,6 +46,13 @@ def assemble(page: Page, options: ParseOptions) -> Article:
     if hints is not None:
         # The visible byline wins; markup metadata fills what it left empty.
         title = title or hints.title
+        for name, have in (("published", published), ("updated", updated)):
+            if not have and getattr(hints, name):
+                merged.origin[name] = ("markup", None)
+        if not merged.source and hints.source:
+            merged.origin["source"] = ("markup", None)
+        if not merged.authors and hints.authors:
+            merged.origin["authors"] = ("markup", None)
         published = published or hints.published
         updated = updated or hints.updated
         merged.source = merged.source or hints.source
@@ -61,6 +69,7 @@ def assemble(page: Page, options: ParseOptions) -> Article:
         lines=tuple(got.meta_blocks),
     )
     lines = page.lines
+    fields_from = _fields_from(meta, merged, hints)
     explanations = Explanations.of(
         (ln.number for ln in lines), page.part, page.why, (ln.raw for ln in lines), page.step
     )
@@ -76,6 +85,7 @@ def assemble(page: Page, options: ParseOptions) -> Article:
         dialect=page.dialect.value if page.dialect else None,
         line_count=len(lines),
         explanations=explanations,
+        fields_from=fields_from,
     )
 
 
@@ -93,29 +103,45 @@ def _byline(page: Page, merged: Byline) -> Byline:
     else the text's own credits; whatever form named them, an interface's words are nobody.
     """
     lead, closing = page.lead or Byline(), page.closing or Byline()
-    merged.source = (
-        merged.source or closing.source or merged.outlet or closing.outlet or lead.source
-    )
-    merged.authors = _writers(page)
+    sources = [(merged, "source"), (closing, "source"), (merged, "outlet")]
+    sources += [(closing, "outlet"), (lead, "source")]
+    source = next(((b, f) for b, f in sources if getattr(b, f)), None)
+    if source is not None:
+        merged.source = getattr(source[0], source[1])
+        merged.origin["source"] = source[0].origin.get(source[1], ("byline", None))
+    merged.authors, by = _writers(page)
+    if by is not None:
+        merged.origin["authors"] = by
+    else:
+        merged.origin.pop("authors", None)
+    if closing.authors and (
+        set(merged.authors) < set(closing.authors) or all(map(is_latin_org, merged.authors))
+    ):
+        # A wire's closing credit names more of the writers than its by-line ("Reuters", or
+        # one of them): "(Reporting by A; additional reporting by B and C)".
+        merged.authors = []
     fill(fill(merged, lead), closing)
     cleaned = (clean_name(a) for a in merged.authors)
     merged.authors = list(dict.fromkeys(a for a in cleaned if is_person(a)))
     return merged
 
 
-def _writers(page: Page) -> list[str]:
-    """The writers the byline lines name (see ``_byline``)."""
+def _writers(page: Page) -> tuple[list[str], tuple[str, int | None] | None]:
+    """The writers the byline lines name (see ``_byline``), and where the first came from."""
     named = [
-        (i, b.authors)
+        (i, b)
         for i in page.metadata()
         if (b := page.bylines.get(i) or read_byline(page.lines[i].text)).authors
     ]
-    if len({tuple(a) for _, a in named}) >= LISTING_BYLINES:
-        return []
+    if len({tuple(b.authors) for _, b in named}) >= LISTING_BYLINES:
+        return [], None
     top = page.title_index
     if top is not None and any(i > top for i, _ in named):
-        named = [(i, a) for i, a in named if i > top]
-    return list(dict.fromkeys(a for _, authors in named for a in authors))
+        named = [(i, b) for i, b in named if i > top]
+    if not named:
+        return [], None
+    writers = list(dict.fromkeys(a for _, b in named for a in b.authors))
+    return writers, named[0][1].origin.get("authors", ("byline", page.lines[named[0][0]].number))
 
 
 def _gather(page: Page, keep_links: bool, keep_images: bool) -> _Parts:
@@ -124,7 +150,8 @@ def _gather(page: Page, keep_links: bool, keep_images: bool) -> _Parts:
     for i, ln in enumerate(page.lines):
         p = page.part[i]
         if p is Part.METADATA:
-            merge(got.byline, page.bylines[i] if i in page.bylines else read_byline(ln.text))
+            found = page.bylines[i] if i in page.bylines else read_byline(ln.text)
+            merge(got.byline, found.at_line(ln.number))
             got.meta_blocks.append(Block(ln.text, (ln.number,)))
         elif p is Part.BODY:
             text = ln.text
@@ -150,15 +177,39 @@ def _published(page: Page, merged: Byline) -> str | None:
     """The byline's date, else the headline's dateline, else (when the markup has no date
     either) an essay's closing citation of where it first appeared, with its issue's day
     ("——《某某周刊》1996年6月3日"), among the last lines with text. An issue's month alone
-    ("1996年6月号") dates no day: nothing is better than a guess."""
-    published = merged.published or merged.date
-    if published or merged.updated:
-        return published
+    ("1996年6月号") dates no day: nothing is better than a guess. The choice is noted in
+    ``merged.origin``."""
+    if merged.published or merged.date or merged.updated:
+        if not merged.published and merged.date:
+            merged.origin["published"] = merged.origin.get("date", ("date", None))
+        return merged.published or merged.date
     if page.dateline is not None:
+        merged.origin["published"] = ("date by the headline", None)
         return page.dateline
     hints = page.hints
     if hints and (hints.published or hints.updated):
         return None
     tail = [ln for ln in reversed(page.lines) if not ln.empty][:CITATION_LINES]
-    cited = next((d for ln in tail if (d := citation_date(ln.text))), None)
-    return cited if cited is not None and len(cited) >= len("YYYY-MM-DD") else None
+    for ln in tail:
+        cited = citation_date(ln.text)
+        if cited is not None:
+            if len(cited) < len("YYYY-MM-DD"):
+                return None
+            merged.origin["published"] = ("citation of where it first appeared", ln.number)
+            return cited
+    return None
+
+
+def _fields_from(
+    meta: Metadata, merged: Byline, hints: PageHints | None
+) -> tuple[tuple[str, str, int | None], ...]:
+    """(field, the form that gave it, its line) for each field the article has: what reader
+    explain reports. A field the markup filled says so."""
+    out = []
+    for name in ("authors", "source", "published", "updated", "views", "editor"):
+        value = getattr(meta, name)
+        if value in (None, ()):
+            continue
+        form, line = merged.origin.get(name, ("markup" if hints is not None else "byline", None))
+        out.append((name, form, line))
+    return tuple(out)

@@ -50,11 +50,25 @@ def find_bylines(page: Page) -> None:
     """Every line that reads as a byline, wherever it stands: the passes after the run is
     chosen decide which are the article's."""
     part, bylines, dayfirst = page.part, page.bylines, page.dayfirst
-    for i, ln in enumerate(page.lines):
+    lines = page.lines
+    for i, ln in enumerate(lines):
         if part[i] is None:
             b = is_byline(ln, dayfirst)
             if b is not None:
                 bylines[i] = b
+    for i, ln in enumerate(lines):
+        # "Author:" / "The Water Coolest": a definition list prints a label and its value on
+        # lines of their own; the value line is part of the byline.
+        empty = i not in bylines or not bylines[i].filled()
+        if part[i] is None and empty and ln.text.endswith((":", "：")):
+            labels = find_labels(ln.text)
+            nxt = texty(lines, i, 1, 1, reach=2)
+            if len(labels) == 1 and labels[0][2] >= len(ln.text.rstrip()) and nxt:
+                j = nxt[0]
+                if part[j] is None and j not in bylines and lines[j].size <= 30:
+                    b = read_byline(f"{ln.text} {lines[j].text}", dayfirst=dayfirst)
+                    if b.filled():
+                        bylines[i] = bylines[j] = b
 
 
 def bylines_above_text(page: Page) -> None:
@@ -198,16 +212,16 @@ def name_under_headline(page: Page) -> None:
             if not (staff or names) and i > top:
                 names, outlet = names_and_outlet(ln.text)  # "Tom Davies Associated Press"
             if staff or names:
-                bylines[i] = Byline(authors=staff or names, outlet=outlet, fields=[Field.AUTHOR])
-                page.decide(
-                    i,
-                    Part.METADATA,
+                why = (
                     "a writer and the writer's role"
                     if staff
                     else "writers and their outlet under the headline"
                     if outlet
-                    else "a name alone under the headline",
+                    else "a name alone under the headline"
                 )
+                found = Byline(authors=staff or names, outlet=outlet, fields=[Field.AUTHOR])
+                bylines[i] = found.note(why)
+                page.decide(i, Part.METADATA, why)
 
 
 def find_dateline(page: Page) -> None:
@@ -256,6 +270,7 @@ def read_text_credits(page: Page) -> None:
     for i in paragraphs[:LEAD_PARAGRAPHS]:
         page.lead = lead_byline(lines[i].text)
         if page.lead is not None:
+            page.lead.at_line(lines[i].number)
             break
     after = [
         i
@@ -268,5 +283,5 @@ def read_text_credits(page: Page) -> None:
         # A teaser's credit is its own, unless it cites where this text first appeared (a
         # dated citation reads as a dated headline: "——《北京之春》1996年6月号").
         if found is not None and (part[i] is not Part.TEASER or found.cited):
-            fill(closing, found)
+            fill(closing, found.at_line(lines[i].number))
     page.closing = closing
