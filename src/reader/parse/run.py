@@ -12,6 +12,7 @@ from functools import cache
 from reader.dates import find_dates
 from reader.metadata import control_words
 from reader.model import Part
+from reader.names import latin_name_line, name_line, staff_name
 from reader.parse.lines import (
     LINE_COST,
     PROSE_END,
@@ -369,6 +370,18 @@ def _anchor(page: Page) -> int | None:
     return found
 
 
+def _names_someone(lines: Sequence[Line], i: int) -> bool:
+    """A name alone, or a name over a role ("Jane Roe" / "Member of the newsroom"): a writer's
+    box, which the byline passes read where it stands above the text."""
+    text = lines[i].text
+    nxt = texty(lines, i, 1, 1)
+    return bool(
+        name_line(text)
+        or latin_name_line(text)
+        or staff_name(text, lines[nxt[0]].text if nxt else "")
+    )
+
+
 def text_under_headline(page: Page) -> None:
     """The headline and its byline anchor the article: prose standing right under them is its
     text, though a heavier block further down (a disclaimer, contact lines, a list of other
@@ -401,9 +414,11 @@ def text_under_headline(page: Page) -> None:
     if sum(_scores(page, page.start, page.end)) < CLEARLY_BETTER * best:
         page.start, page.end = first, end
         return
-    for i in range(end, page.start):
-        if page.part[i] is None and i not in bylines:
-            page.decide(i, Part.BOILERPLATE, "a box between the text's lead and the rest of it")
+    box = [i for i in range(end, page.start) if page.part[i] is None]
+    if any(i in bylines or _names_someone(lines, i) for i in box):
+        return  # a writer between them: the byline passes place them, the lead stays out
+    for i in box:
+        page.decide(i, Part.BOILERPLATE, "a box between the text's lead and the rest of it")
     page.start = first
 
 
