@@ -304,3 +304,32 @@ def test_lynx_headline_centred_among_flush_left_lines() -> None:
         f"   [6][heron.jpg]\n\n   {CAPTION}\n\n   {PHOTO_TEXT}\n\n相关阅读\n\n   [7]市区新增两条夜间公交线路\n"
     )
     assert read_text(text).title == HEADLINE
+
+
+def test_a_writers_box_between_the_lead_and_the_text_stays_the_bylines() -> None:
+    # The text goes on below a box; in the box, a writer over a role: the lead stays apart
+    # rather than hide the writer from the byline passes.
+    paras = [
+        f"The council met on {day} evening and debated the harbour plan for several hours. "
+        "Members argued about the cost, the timetable and the effect on the fishing fleet, and "
+        "agreed to publish the engineers' report before the next meeting of the full council."
+        for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+    ]
+    lead = (
+        "Councillors clash over the cost of the new harbour wall. The vote on the plan is put "
+        "off to May."
+    )
+    box = "\n".join(f"* Story {k}" for k in range(10))
+    head = ["Harbour plan splits the town council", "16 March 2021", lead, box]
+
+    def after(parts: list[str]) -> tuple[int, dict[int, Part]]:
+        page = state_before("\n\n".join(parts), "text_under_headline")
+        run_one(page, "text_under_headline")
+        return page.start, decided(page, "text_under_headline")
+
+    start, box_lines = after([*head, *paras])
+    assert start == 4  # the lead joins the text
+    assert len(box_lines) == 10
+    start, box_lines = after([*head, "Jane Roe", "Member of the newsroom", *paras])
+    assert start > 4
+    assert box_lines == {}
