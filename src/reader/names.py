@@ -21,6 +21,7 @@ from reader.metadata import (
     SURNAMES,
     UI_WORDS,
     UI_WORDS_LATIN,
+    WIRE_AGENCIES,
 )
 
 GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
@@ -213,6 +214,12 @@ _LATIN_ORG = re.compile(
     r"|Telegraph|Guardian|Independent|Wire|Bloomberg|Register|Courier|Star|Sun|Mail|Express|Staff)$"
     r"|\.(?:com|net|org|co\.uk)$"
 )
+
+
+def wire_agency(text: str) -> str | None:
+    """The wire service a line names alone, with where it filed from ("Reuters, Washington,")."""
+    head = text.split(",")[0].strip(" .:")
+    return head if head.lower() in WIRE_AGENCIES else None
 
 
 def is_latin_org(name: str) -> bool:
