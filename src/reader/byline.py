@@ -623,40 +623,42 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
         b.note("link to the writer's page")
         if b.authors:
             return b
+    return b if _labelled_shape(line, b, labels) or _dated_shape(line, b) else None
+
+
+def _labelled_shape(line: Line, b: Byline, labels: Labels) -> bool:
+    """Whether a line with labels or names is shaped like a byline, not like content."""
+    text = line.text
     strong = {f for f, _, _ in labels if f is not Field.CREDIT}
     dated = b.date or b.published or b.updated
     if line.bullet and len(strong) < 2 and not (b.authors and len(text) < 60) and not dated:
         # A list item with one label ("开放时间：9:00—22:00") is content, not a byline; blog
         # themes list the post's author and date as items ("* Post author By …").
-        return None
+        return False
     if _POINT.match(text) and len(strong) < 2:
-        return None  # "2、初试时间：2004年3月底": a numbered point of the text, not a byline
+        return False  # "2、初试时间：2004年3月底": a numbered point of the text, not a byline
     if Field.SOURCE in b.fields and not labels and len(text) <= 40:
-        return b  # a bracketed newsroom dateline: "【世界日報╱廣州12日電】"
+        return True  # a bracketed newsroom dateline: "【世界日報╱廣州12日電】"
     has_value = b.authors or b.source or b.published or b.updated or b.views is not None or b.editor
     if Field.PUBLISHED in b.fields and b.published and len(text) <= 160 and line.sentences <= 1:
-        return b  # "本贴由大卫于2005年8月12日…发表."
-    if (
-        strong
-        and has_value
-        and (
-            (len(text) <= 80 and line.sentences <= 1) or (len(strong) >= 2 and line.sentences <= 2)
-        )
-    ):
-        return b
+        return True  # "本贴由大卫于2005年8月12日…发表."
+    short = (len(text) <= 80 and line.sentences <= 1) or (len(strong) >= 2 and line.sentences <= 2)
+    if strong and has_value and short:
+        return True
     if strong and len(text) < 40 and not has_value:
-        return b  # "作者：佚名": a byline whose values are placeholders is still a byline
-    if b.authors and Field.AUTHOR in b.fields and len(text) < 60:
-        return b
-    if (
-        b.authors
-        and Field.AUTHOR in b.fields
-        and dated
-        and len(text) <= 120
-        and line.sentences <= 1
-    ):
-        return b  # "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 …"
-    if b.date and len(text) <= 60 and len(CJK_RE.sub("", text)) >= 6:
+        return True  # "作者：佚名": a byline whose values are placeholders is still a byline
+    named = bool(b.authors) and Field.AUTHOR in b.fields
+    # "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 …"
+    return named and (len(text) < 60 or (bool(dated) and len(text) <= 120 and line.sentences <= 1))
+
+
+def _dated_shape(line: Line, b: Byline) -> bool:
+    """Whether a line with a date and little else is a byline (a writer beside the date is read
+    into ``b``)."""
+    text = line.text
+    if not b.date:
+        return False
+    if len(text) <= 60 and len(CJK_RE.sub("", text)) >= 6:
         # A line that is mostly a date ("2012年01月11日 10:22:11"), not a sentence mentioning one.
         rest = text
         for d in find_dates(text):
@@ -669,15 +671,13 @@ def is_byline(line: Line, dayfirst: bool = False) -> Byline | None:
             b.authors = writer
             b.fields.append(Field.AUTHOR)
             b.note("name beside the date")
-        if writer or (
-            len(text) <= 40 and len(rest.strip()) <= 12 and not _PROSE_MARKS.search(rest)
-        ):
-            return b
-    if b.date and len(text) <= 90 and control_words(text) and line.sentences == 0:
-        return b  # "2012年01月17日 19:37 已有0人阅读 字号：T T 打印": date among page controls
-    if b.date and len(text) <= 90 and text.startswith(("http://", "https://", "www.")):
-        return b  # "http://www.site.com 2012年01月12日 17:04 新浪财经": a dateline
-    return None
+            return True
+        if len(text) <= 40 and len(rest.strip()) <= 12 and not _PROSE_MARKS.search(rest):
+            return True
+    if len(text) <= 90 and control_words(text) and line.sentences == 0:
+        return True  # "2012年01月17日 19:37 已有0人阅读 字号：T T 打印": date among page controls
+    # "http://www.site.com 2012年01月12日 17:04 新浪财经": a dateline
+    return len(text) <= 90 and text.startswith(("http://", "https://", "www."))
 
 
 # Credits in running text -------------------------------------------------------------------
