@@ -156,6 +156,40 @@ CASES = [
         id="en-reporting-by",
     ),
     pytest.param(
+        page(
+            "# Council approves the new budget", "By\nJane Roe\nNov. 19, 2019 8:02 am ET", ENGLISH
+        ),
+        ["Jane Roe"],
+        None,
+        None,
+        "by-line",
+        id="en-by-word-on-its-own-line",
+    ),
+    pytest.param(
+        page("# Council approves the new budget", "Author:\nThe Water Coolest", ENGLISH),
+        ["The Water Coolest"],
+        None,
+        None,
+        "label",
+        id="en-label-then-value-line",
+    ),
+    pytest.param(
+        page("# Council approves the new budget", "Reuters", f"WASHINGTON — {ENGLISH}"),
+        ["Reuters"],
+        None,
+        None,
+        "a name alone under the headline",
+        id="en-wire-agency-alone",
+    ),
+    pytest.param(
+        page("# Council approves the new budget", f"SANTA FE, N.M. (AP) — {ENGLISH}"),
+        [],
+        "AP",
+        None,
+        None,
+        id="en-agency-dateline",
+    ),
+    pytest.param(
         page("# Δημοτικό συμβούλιο", "Συντάκτης: Μαρία Παπαδοπούλου", ENGLISH),
         ["Μαρία Παπαδοπούλου"],
         None,

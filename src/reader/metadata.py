@@ -729,3 +729,36 @@ UI_WORDS_LATIN = frozenset(
         "view",
     ]
 )
+
+# The wire services whose name alone stands in a writer's place ("Reuters", "The Associated
+# Press"): never the page's own name, so where one stands by the byline it is the author.
+WIRE_AGENCIES = frozenset(
+    [
+        "reuters",
+        "ap",
+        "associated press",
+        "the associated press",
+        "afp",
+        "agence france-presse",
+        "bloomberg",
+        "pti",
+        "ians",
+        "ani",
+        "xinhua",
+        "dpa",
+        "efe",
+        "ansa",
+        "kyodo",
+        "yonhap",
+        "upi",
+        "press association",
+        "pa",
+        "tass",
+        "interfax",
+        "ria novosti",
+        "pap",
+        "апе",
+        "απε",
+        "апе-мпе",
+    ]
+)

@@ -10,8 +10,8 @@ the callers in ``reader.byline`` and the parser ask. The tables behind it live i
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from reader.lazyre import lazy
 from reader.metadata import (
     COMPOUND_SURNAMES,
     PLACEHOLDERS,
@@ -21,49 +21,111 @@ from reader.metadata import (
     SURNAMES,
     UI_WORDS,
     UI_WORDS_LATIN,
+    WIRE_AGENCIES,
 )
 
-GARBAGE = re.compile(r"[=\"'<>{}]|^\W+$")
+GARBAGE = lazy(r"[=\"'<>{}]|^\W+$")
 
 
 def is_placeholder(value: str) -> bool:
     v = value.strip().strip("：:()（）[]【】").lower()
-    return not v or v in PLACEHOLDERS or bool(GARBAGE.search(v))
+    return not v or v in PLACEHOLDERS or bool(GARBAGE().search(v))
 
 
 # The newsroom's roles in English: part of _role() (no name holds one) and of _newsroom_role().
 _ENGLISH_ROLES = r"writer|correspondent|reporter|contributor|editor"
 
 
-@cache
-def _role() -> re.Pattern[str]:
-    return re.compile(r"(?i)\b(?:staff|" + _ENGLISH_ROLES + r"|news|agency)\b")
+_role = lazy(r"(?i)\b(?:staff|" + _ENGLISH_ROLES + r"|news|agency)\b")
 
 
-@cache
-def _cjk_role() -> re.Pattern[str]:
-    return re.compile(
-        r"评论员|評論員|记者|記者|编辑|編輯|通讯员|通訊員|特约|特約|主持人|实习生|實習生|本报|本報|综合|綜合"
-    )
+# Role words no CJK name holds.
+_CJK_ROLES = [
+    "评论员",
+    "評論員",
+    "记者",
+    "記者",
+    "编辑",
+    "編輯",
+    "通讯员",
+    "通訊員",
+    "特约",
+    "特約",
+    "主持人",
+    "实习生",
+    "實習生",
+    "本报",
+    "本報",
+    "综合",
+    "綜合",
+]
 
 
 # Spaces from the start of their run only, as in _NAME_SPLIT.
-_REPORTS = re.compile(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|撰文|撰稿|整理)$")
+_REPORTS = lazy(r"(?:(?<!\s)\s+)?(?:报道|報導|報道|摄影?|攝影?|撰文|撰稿|整理)$")
 # Words that stand in a credit beside the names but are none: parts of a role ("实习记者" split
 # at its label), a job, the credit's kind, where the reporter files from.
-_NOT_NAMES = re.compile(
-    r"^(?:实习|實習|见习|見習|首席|特约|特約|驻站|駐站|职员|職員|员工|員工|文|图|圖|摄|攝|文字|图文|圖文"
-    r"|稿源|来源|來源|摄影|攝影|编译|編譯|综述|綜述|报道|報導|報道|报导|专稿|專稿|讯|訊|采访|採訪|调查|調查"
-    r"|综合|綜合|整理|联合|聯合|编制|編製)$"
-    r"|^(?:发自|發自|来自|來自)"
+_NOT_NAMES = frozenset(
+    [
+        "实习",
+        "實習",
+        "见习",
+        "見習",
+        "首席",
+        "特约",
+        "特約",
+        "驻站",
+        "駐站",
+        "职员",
+        "職員",
+        "员工",
+        "員工",
+        "文",
+        "图",
+        "圖",
+        "摄",
+        "攝",
+        "文字",
+        "图文",
+        "圖文",
+        "稿源",
+        "来源",
+        "來源",
+        "摄影",
+        "攝影",
+        "编译",
+        "編譯",
+        "综述",
+        "綜述",
+        "报道",
+        "報導",
+        "報道",
+        "报导",
+        "专稿",
+        "專稿",
+        "讯",
+        "訊",
+        "采访",
+        "採訪",
+        "调查",
+        "調查",
+        "综合",
+        "綜合",
+        "整理",
+        "联合",
+        "聯合",
+        "编制",
+        "編製",
+    ]
 )
+_FROM_WORDS = ("发自", "發自", "来自", "來自")  # "发自上海": where it was filed from
 # A title before a Latin, Greek or Cyrillic name ("Dr.Αναστασία", "Prof. Jane Roe").
-_TITLE_WORDS = re.compile(
+_TITLE_WORDS = lazy(
     r"^(?:(?:By|BY|by|Von|von|Par|par|Του|Της|От|Herr|Frau)\s+|(?:Dr|Prof|Mr|Mrs|Ms|Mme)(?:\.\s*|\s+))"
 )
 # Where a Latin byline's name ends: a small word that starts what follows ("Xeni Jardin at
 # Boing Boing", "Kashmira Gander On 9/9/19", "Moritz Bachmann publiziert am"), a month, a label.
-_NAME_END = re.compile(
+_NAME_END = lazy(
     r"\s+(?:(?:at|on|On|am|um|in|for|from|via|publiziert|veröffentlicht|updated|Updated|published"
     r"|Published|posted|Posted)\b|(?:January|February|August|September|October|November|December"
     r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b(?!\s+[A-Z])|(?:March|April|May|June|July|Mar|Apr|Jun|Jul)"
@@ -71,7 +133,7 @@ _NAME_END = re.compile(
 )
 # A newsroom role after the name, spaced or glued to it ("Carrie Arnold Contributing Writer",
 # "Michael HiltzikBusiness Columnist").
-_ROLE_TAIL = re.compile(
+_ROLE_TAIL = lazy(
     r"(?:\s+|(?<=[a-z]))(?:(?:Senior|Chief|Staff|Contributing|Special|Business|Political|Sports"
     r"|Foreign|Science|Health|Tech|Technology|Education|Associate|Deputy|Managing|Executive)\s+)*"
     r"(?:Writer|Columnist|Correspondent|Reporter|Editor|Contributor|Journalist)s?\b.*$"
@@ -81,13 +143,11 @@ _ROLE_TAIL = re.compile(
 # spaces from each of its positions, O(n²).
 _NAMES_JOINED = r"(?:(?<!\s)\s+)?(?:[、，,;；/／&]|\band\b|和|及|與|与)\s*"
 # CJK names are also told apart by a space alone ("王建宏 张文攀")…
-_NAME_SPLIT = re.compile(_NAMES_JOINED + r"|(?<!\s)\s+(?=(?![\x00-\x7f])[^\W\d_])")
+_NAME_SPLIT = lazy(_NAMES_JOINED + r"|(?<!\s)\s+(?=(?![\x00-\x7f])[^\W\d_])")
 
 
 # …but without CJK a space is inside a name ("Михаил Деришев", "José Álvarez"), not between two.
-@cache
-def _name_split_spaced() -> re.Pattern[str]:
-    return re.compile(_NAMES_JOINED)
+_name_split_spaced = lazy(_NAMES_JOINED)
 
 
 def split_names(value: str) -> list[str]:
@@ -98,15 +158,15 @@ def split_names(value: str) -> list[str]:
     """
     # Han, kana and hangul all lie at U+3040 or above; the scripts that space names lie below.
     cjk = any(c >= "\u3040" for c in value)
-    splitter = _NAME_SPLIT if cjk else _name_split_spaced()
+    splitter = _NAME_SPLIT() if cjk else _name_split_spaced()
     parts = [p.strip(" .·:：") for p in splitter.split(value.strip()) if p.strip(" .·:：")]
     if cjk and 2 <= len(parts) <= 3 and all(len(p) == 1 for p in parts) and parts[0] in SURNAMES:
         parts = ["".join(parts)]  # "马 燕": one name, padded with a space by the page
-    if len(parts) > 1 and _REPORTS.search(parts[-1]):
+    if len(parts) > 1 and _REPORTS().search(parts[-1]):
         parts.pop()  # "记者 彭冲 山东冠县报道": the last part is where from, not who
     names = []
     for part in parts:
-        name = _REPORTS.sub("", part) if cjk else _latin_name(part)
+        name = _REPORTS().sub("", part) if cjk else _latin_name(part)
         for one in split_run(name) or [name]:
             if is_person(one):
                 names.append(one)
@@ -115,8 +175,8 @@ def split_names(value: str) -> list[str]:
 
 def _latin_name(part: str) -> str:
     """A Latin, Greek or Cyrillic name without the title before it and what follows it."""
-    part = _TITLE_WORDS.sub("", part)
-    return _ROLE_TAIL.sub("", _NAME_END.sub("", part)).strip(" ,.")
+    part = _TITLE_WORDS().sub("", part)
+    return _ROLE_TAIL().sub("", _NAME_END().sub("", part)).strip(" ,.")
 
 
 def is_person(name: str) -> bool:
@@ -125,22 +185,46 @@ def is_person(name: str) -> bool:
     return bool(
         sum(c.isalpha() for c in name) >= 2
         and not is_placeholder(name)
-        and not _NOT_A_PERSON.search(name)
+        and not _not_a_person(name)
         and len(name) <= 40
         and not _only_roles(name)
         and not all(w.strip(".,") in _CALENDAR_WORDS for w in name.lower().split())
-        and not _cjk_role().search(name)
-        and not _NOT_NAMES.search(name)
+        and not any(w in name for w in _CJK_ROLES)
+        and name not in _NOT_NAMES
+        and not name.startswith(_FROM_WORDS)
         and not is_place(name)
         and not is_ui_word(name)
     )
 
 
-# A website, or an outlet by its last characters: no person ("www.cbzw.com.cn", "新民网").
-_NOT_A_PERSON = re.compile(
-    r"(?i)^www\.|\.(?:com|net|org|cn|tw|hk)\b"
-    r"|(?:网|網|报|報|新闻|新聞|中心|频道|頻道|电台|電台|电视台|電視台|专讯|專訊)$"
+# An outlet by its last characters: no person ("新民网", "明報專訊").
+_OUTLET_TAILS = (
+    "网",
+    "網",
+    "报",
+    "報",
+    "新闻",
+    "新聞",
+    "中心",
+    "频道",
+    "頻道",
+    "电台",
+    "電台",
+    "电视台",
+    "電視台",
+    "专讯",
+    "專訊",
 )
+_DOMAIN = lazy(r"(?i)\.(?:com|net|org|cn|tw|hk)\b")
+
+
+def _not_a_person(name: str) -> bool:
+    """A website ("www.cbzw.com.cn") or an outlet by its last characters ("新民网")."""
+    return (
+        name.lower().startswith("www.")
+        or name.endswith(_OUTLET_TAILS)
+        or ("." in name and _DOMAIN().search(name) is not None)
+    )
 
 
 # Words of a date that a by-line's names can run into ("…, Minh Do, November 19").
@@ -207,7 +291,7 @@ def clean_name(name: str) -> str:
 
 # Outlets as Latin bylines name them beside their writers: "Associated Press", "Florida Today",
 # "CNN Business", "Sioux Falls Argus Leader", "Cleveland.com".
-_LATIN_ORG = re.compile(
+_LATIN_ORG = lazy(
     r"\b(?:Press|News|Times|Post|Today|Leader|Business|Reuters|AP|AFP|CNN|BBC|NBC|CBS|ABC|Journal"
     r"|Herald|Tribune|Daily|Gazette|Agency|Media|Network|Radio|TV|Magazine|Chronicle|Observer"
     r"|Telegraph|Guardian|Independent|Wire|Bloomberg|Register|Courier|Star|Sun|Mail|Express|Staff)$"
@@ -215,9 +299,15 @@ _LATIN_ORG = re.compile(
 )
 
 
+def wire_agency(text: str) -> str | None:
+    """The wire service a line names alone, with where it filed from ("Reuters, Washington,")."""
+    head = text.split(",")[0].strip(" .:")
+    return head if head.lower() in WIRE_AGENCIES else None
+
+
 def is_latin_org(name: str) -> bool:
     """A Latin-script outlet's name by its last word ("Associated Press", "Cleveland.com")."""
-    return name[:1] < "\u3040" and _LATIN_ORG.search(name.strip()) is not None
+    return name[:1] < "\u3040" and _LATIN_ORG().search(name.strip()) is not None
 
 
 def names_and_outlet(text: str) -> tuple[list[str], str | None]:
@@ -259,7 +349,7 @@ def glued_names(run: str, *, labelled: bool = False) -> list[str]:
         if run.endswith(place) and 2 <= len(run) - len(place) <= 4:
             run = run[: -len(place)]
             break
-    if looks_like_cjk_name(run) or (labelled and 2 <= len(run) <= 4 and not _org_end().search(run)):
+    if looks_like_cjk_name(run) or (labelled and 2 <= len(run) <= 4 and not is_org(run)):
         return [run] if is_person(run) else []
     return split_run(run) or []
 
@@ -293,26 +383,47 @@ def split_run(run: str) -> list[str] | None:
 
 
 _CJK_NAME = r"(?![\x00-\x7f])[^\W\d_](?:(?![\x00-\x7f])[^\W\d_]|·){1,3}"
-CJK_NAME_RE = re.compile(_CJK_NAME)
+CJK_NAME_RE = lazy(_CJK_NAME)
 NAME_LIST = _CJK_NAME + r"(?:[\s、，,]+" + _CJK_NAME + r"){0,3}"
-NAME_LINE_RE = re.compile(
-    r"^\s*(?:(?:作者|文|撰文)\s*[:：/／]?\s*)?(?P<names>" + NAME_LIST + r")\s*$"
-)
+NAME_LINE_RE = lazy(r"^\s*(?:(?:作者|文|撰文)\s*[:：/／]?\s*)?(?P<names>" + NAME_LIST + r")\s*$")
 
 
 # Name patterns use "a non-ASCII letter" rather than the Han range: a class spanning
 # U+4E00–U+9FFF costs Python's re about 2 ms to compile, paid by every run of the command.
 # Organisations, not people: a "name" ending in one of these is a newsroom or an office.
-@cache
-def _org_end() -> re.Pattern[str]:
-    return re.compile(
-        r"(?:社|报|報|网|網|台|部|局|委|厅|廳|院|会|會|中心|办|辦|处|處|站|所|组|組|图|圖|完)$"
-    )
+_ORG_TAILS = (
+    "社",
+    "报",
+    "報",
+    "网",
+    "網",
+    "台",
+    "部",
+    "局",
+    "委",
+    "厅",
+    "廳",
+    "院",
+    "会",
+    "會",
+    "中心",
+    "办",
+    "辦",
+    "处",
+    "處",
+    "站",
+    "所",
+    "组",
+    "組",
+    "图",
+    "圖",
+    "完",
+)
 
 
 def is_org(word: str) -> bool:
     """A newsroom, paper or office by its last character ("南海网", "楚天都市報", "新华社")."""
-    return _org_end().search(word) is not None
+    return word.endswith(_ORG_TAILS)
 
 
 def looks_like_cjk_name(name: str) -> bool:
@@ -324,7 +435,7 @@ def looks_like_cjk_name(name: str) -> bool:
 
 def people(names: str) -> list[str]:
     found = split_names(names)
-    if not found or any(_org_end().search(n) for n in found):
+    if not found or any(map(is_org, found)):
         return []
     # Rare surnames exist (风, 哈…): all must be name-shaped, and most must start with a common one.
     common = sum(looks_like_cjk_name(n) for n in found)
@@ -342,7 +453,7 @@ def name_line(text: str) -> list[str]:
     """A line that is only a person's name (or two), as essays print under their title."""
     if text.strip() in _BUTTON_NAMES:
         return []
-    m = NAME_LINE_RE.match(text)
+    m = NAME_LINE_RE().match(text)
     if m is None:
         return []
     names = m.group("names").split()
@@ -404,13 +515,11 @@ def latin_name_line(text: str) -> list[str]:
 
 
 # A newsroom role: "Education editor", "Staff Writer", "Mitglied der Redaktion", "rédactrice".
-@cache
-def _newsroom_role() -> re.Pattern[str]:
-    return re.compile(
-        r"(?i)\b(?:" + _ENGLISH_ROLES + r"|columnist|journalist(?:in)?|"
-        r"redakteur(?:in)?|korrespondent(?:in)?|[\w-]*redaktion|rédact(?:eur|rice)|journaliste|"
-        r"correspondant|redattore|giornalista|periodista|redactor|repórter|jornalista)\b"
-    )
+_newsroom_role = lazy(
+    r"(?i)\b(?:" + _ENGLISH_ROLES + r"|columnist|journalist(?:in)?|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|[\w-]*redaktion|rédact(?:eur|rice)|journaliste|"
+    r"correspondant|redattore|giornalista|periodista|redactor|repórter|jornalista)\b"
+)
 
 
 def _is_role(text: str) -> bool:
@@ -438,14 +547,10 @@ def staff_name(text: str, below: str = "") -> list[str]:
     return []
 
 
-@cache
-def _anchor_lead() -> re.Pattern[str]:
-    return re.compile(r"(?i)^.*?\b(?:von|vom(?:\s*autor(?:in)?)?|by|par|por|door)\b\s*")
+_anchor_lead = lazy(r"(?i)^.*?\b(?:von|vom(?:\s*autor(?:in)?)?|by|par|por|door)\b\s*")
 
 
-@cache
-def _anchor_junk() -> re.Pattern[str]:
-    return re.compile(r"_+|\*+|->|<-|[→»<>]")
+_anchor_junk = lazy(r"_+|\*+|->|<-|[→»<>]")
 
 
 def name_from_anchor(anchor: str) -> str | None:
@@ -455,7 +560,7 @@ def name_from_anchor(anchor: str) -> str | None:
     text = re.sub(r"(?i)^(?:autor(?:in)?|author)\s*", "", text).strip()
     if not text or any(ch.isdigit() for ch in text):
         return None
-    if CJK_NAME_RE.fullmatch(text):
+    if CJK_NAME_RE().fullmatch(text):
         return text if looks_like_cjk_name(text) else None
     words = text.split()
     if 1 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha()):

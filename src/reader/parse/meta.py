@@ -19,7 +19,7 @@ from reader.byline import (
 from reader.dates import find_dates
 from reader.metadata import Field
 from reader.model import Part
-from reader.names import latin_name_line, name_line, names_and_outlet, staff_name
+from reader.names import latin_name_line, name_line, names_and_outlet, staff_name, wire_agency
 from reader.parse.lines import is_related_heading
 from reader.parse.page import texty
 from reader.parse.title import REPEAT_WINDOW
@@ -46,6 +46,9 @@ def _beside_byline(lines: Sequence[Line], part: Sequence[Part | None], i: int) -
 NEAR_BYLINE = 15
 
 
+_BY_WORDS = frozenset({"By", "BY", "by", "Von", "von", "Par", "par", "Por", "por", "Door"})
+
+
 def find_bylines(page: Page) -> None:
     """Every line that reads as a byline, wherever it stands: the passes after the run is
     chosen decide which are the article's."""
@@ -60,10 +63,12 @@ def find_bylines(page: Page) -> None:
         # "Author:" / "The Water Coolest": a definition list prints a label and its value on
         # lines of their own; the value line is part of the byline.
         empty = i not in bylines or not bylines[i].filled()
-        if part[i] is None and empty and ln.text.endswith((":", "：")):
+        by_word = ln.text in _BY_WORDS  # "By" / "Al Root": a by-word on a line of its own
+        if part[i] is None and empty and (ln.text.endswith((":", "：")) or by_word):
             labels = find_labels(ln.text)
             nxt = texty(lines, i, 1, 1, reach=2)
-            if len(labels) == 1 and labels[0][2] >= len(ln.text.rstrip()) and nxt:
+            alone = by_word or (len(labels) == 1 and labels[0][2] >= len(ln.text.rstrip()))
+            if alone and nxt:
                 j = nxt[0]
                 if part[j] is None and j not in bylines and lines[j].size <= 30:
                     b = read_byline(f"{ln.text} {lines[j].text}", dayfirst=dayfirst)
@@ -202,11 +207,17 @@ def name_under_headline(page: Page) -> None:
         ):
             nxt = texty(lines, i, 1, 1)
             staff = staff_name(ln.text, lines[nxt[0]].text if nxt else "")
+            beside = i > top and _beside_byline(lines, part, i)
+            # a wire service's name alone, beside the byline or right above the text
+            over_text = texty(lines, i, 1, 1) == [page.first_body]
+            wire = wire_agency(ln.text) if (beside or over_text) and ln.size <= 12 else None
             names = (
                 []
                 if i < top
                 else name_line(ln.text)
-                or (latin_name_line(ln.text) if _beside_byline(lines, part, i) else [])
+                or (latin_name_line(ln.text) if beside else [])
+                # a wire service alone in the writer's place ("Reuters, Washington,")
+                or ([wire] if wire else [])
             )
             outlet = None
             if not (staff or names) and i > top:
