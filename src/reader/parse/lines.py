@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
 
 from reader.dates import find_dates
+from reader.lazyre import lazy
 from reader.metadata import control_words
 from reader.model import Part
 
@@ -79,17 +79,15 @@ _FOOTER_LATIN = re.compile(
 )
 # A statement heading the line ("版权声明：", "免責聲明："), matched at its start.
 _FOOTER_HEAD = re.compile(r"\W{0,3}\w{0,8}[声聲]明[:：]")
-# The patterns behind @cache below are used on few lines: compiled when first needed, not at
-# every start (a millisecond together).
+# The patterns made with lazy() below are used on few lines: compiled when first needed, not
+# at every start (a millisecond together).
 
 
-@cache
-def _statement_words() -> re.Pattern[str]:
-    """What a site's statement speaks of (the site, reprints, copyright, its views): two of
-    them under a statement heading make a long line the site's statement, not a paragraph."""
-    return re.compile(
-        r"本[网站報报]|[转轉]载|[转轉]贴|[版著]权|[版著]權|不代表|立[场場]|[观觀]点|授[权權]|原作者"
-    )
+# What a site's statement speaks of (the site, reprints, copyright, its views): two of them
+# under a statement heading make a long line the site's statement, not a paragraph.
+_statement_words = lazy(
+    r"本[网站報报]|[转轉]载|[转轉]贴|[版著]权|[版著]權|不代表|立[场場]|[观觀]点|授[权權]|原作者"
+)
 
 
 # A statement longer than this is no footer, however it starts.
@@ -139,13 +137,11 @@ def _long_statement(text: str) -> bool:
     return len({m.group() for m in _statement_words().finditer(text)}) >= 2
 
 
-@cache
-def _contact() -> re.Pattern[str]:
-    """The labels of a site's contact lines: "电话：… 传真：… 邮箱：…", "地址：… 邮编：…"."""
-    return re.compile(
-        r"(电话|電話|传真|傳真|邮箱|郵箱|电邮|電郵|邮编|郵編|地址|热线|熱線|e-?mail|tel|fax)\s*[:：]",
-        re.IGNORECASE,
-    )
+# The labels of a site's contact lines: "电话：… 传真：… 邮箱：…", "地址：… 邮编：…".
+_contact = lazy(
+    r"(电话|電話|传真|傳真|邮箱|郵箱|电邮|電郵|邮编|郵編|地址|热线|熱線|e-?mail|tel|fax)\s*[:：]",
+    re.IGNORECASE,
+)
 
 
 def is_contact(line: Line) -> bool:
@@ -186,13 +182,11 @@ def related_words(text: str) -> bool:
     return "排行" in text and _ranking().match(text) is not None
 
 
-@cache
-def _ranking() -> re.Pattern[str]:
-    """A ranking of the site's articles: "点击排行", "48小时点击排行", "新闻排行榜", "一週排行"."""
-    return re.compile(
-        r"\S{0,10}?(?:点击|點擊|阅读|閱讀|浏览|瀏覽|點閱|评论|評論|跟贴|跟帖|新闻|新聞|小时|小時|"
-        r"[日周週月])排行榜?$"
-    )
+# A ranking of the site's articles: "点击排行", "48小时点击排行", "新闻排行榜", "一週排行".
+_ranking = lazy(
+    r"\S{0,10}?(?:点击|點擊|阅读|閱讀|浏览|瀏覽|點閱|评论|評論|跟贴|跟帖|新闻|新聞|小时|小時|"
+    r"[日周週月])排行榜?$"
+)
 
 
 _LINKED_ITEM = re.compile(r"^\s*[*+-]\s+\[(?!!)")
@@ -241,14 +235,12 @@ def weight(line: Line) -> float:
     return value
 
 
-@cache
-def _site_page() -> re.Pattern[str]:
-    """A site announcing its own page on a social network, and asking to be followed there."""
-    return re.compile(
-        r"(?:開設|开设|登陸|登陆|開了|开了)\S{0,12}?(?:facebook|臉書|脸书|google\s*plus|專頁|专页|page)"
-        r"|(?:follow|追蹤|追踪)\s*(?:我們|我们|us)\b|(?:成為|成为)\S{0,16}的\s*fans",
-        re.IGNORECASE,
-    )
+# A site announcing its own page on a social network, and asking to be followed there.
+_site_page = lazy(
+    r"(?:開設|开设|登陸|登陆|開了|开了)\S{0,12}?(?:facebook|臉書|脸书|google\s*plus|專頁|专页|page)"
+    r"|(?:follow|追蹤|追踪)\s*(?:我們|我们|us)\b|(?:成為|成为)\S{0,16}的\s*fans",
+    re.IGNORECASE,
+)
 
 
 def is_promotion(line: Line) -> bool:
@@ -257,28 +249,22 @@ def is_promotion(line: Line) -> bool:
     return line.size <= 160 and _site_page().search(line.text) is not None
 
 
-@cache
-def _page_pieces() -> re.Pattern[str]:
-    """What a pagination bar is made of: page words, page numbers, arrows and separators."""
-    return re.compile(
-        r"[上下前后後]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|最末[页頁]|第一[页頁]|[单單][页頁][阅閱]读|"
-        r"[余餘]下全文|[阅閱][读讀]全文|[第共]\s*\d{1,3}\s*[页頁]|next|prev(?:ious)?|page|of|first|last|"
-        r"[«»‹›<>…]|\d{1,3}|[\s|/\[\]()【】·,，、:：*_-]",
-        re.IGNORECASE,
-    )
+# What a pagination bar is made of: page words, page numbers, arrows and separators.
+_page_pieces = lazy(
+    r"[上下前后後]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|最末[页頁]|第一[页頁]|[单單][页頁][阅閱]读|"
+    r"[余餘]下全文|[阅閱][读讀]全文|[第共]\s*\d{1,3}\s*[页頁]|next|prev(?:ious)?|page|of|first|last|"
+    r"[«»‹›<>…]|\d{1,3}|[\s|/\[\]()【】·,，、:：*_-]",
+    re.IGNORECASE,
+)
 
 
-@cache
-def _page_word() -> re.Pattern[str]:
-    """What makes such a line a bar and not a row of numbers: a page word (or the pages in
-    order, which ``is_pagination`` counts)."""
-    return re.compile(r"[上下前后後]一?[页頁]|[第共]\s*\d{1,3}\s*[页頁]")
+# What makes such a line a bar and not a row of numbers: a page word (or the pages in order,
+# which ``is_pagination`` counts).
+_page_word = lazy(r"[上下前后後]一?[页頁]|[第共]\s*\d{1,3}\s*[页頁]")
 
 
-@cache
-def _latin_page() -> re.Pattern[str]:
-    """A Latin bar's words: "Next", "Previous", "Page 2 of 5"."""
-    return re.compile(r"\b(?:next|prev(?:ious)?)\b|\bpage\s+\d{1,3}\s+of\b", re.IGNORECASE)
+# A Latin bar's words: "Next", "Previous", "Page 2 of 5".
+_latin_page = lazy(r"\b(?:next|prev(?:ious)?)\b|\bpage\s+\d{1,3}\s+of\b", re.IGNORECASE)
 
 
 _NUMBERS = re.compile(r"\d{1,3}")
