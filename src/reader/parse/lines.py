@@ -150,8 +150,8 @@ def is_contact(line: Line) -> bool:
     if line.sentences or line.size > 120:
         return False
     text = line.text
-    if "：" not in text and ":" not in text:
-        return False
+    if text.count("：") + text.count(":") < 2:
+        return False  # two labels, two colons
     return len({m.group(1).lower() for m in _contact().finditer(text)}) >= 2
 
 
@@ -249,11 +249,12 @@ def is_promotion(line: Line) -> bool:
     return line.size <= 160 and _site_page().search(line.text) is not None
 
 
-# What a pagination bar is made of: page words, page numbers, arrows and separators.
-_page_pieces = lazy(
-    r"[上下前后後]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|最末[页頁]|第一[页頁]|[单單][页頁][阅閱]读|"
+# What a pagination bar is made of, and nothing else: page words, page numbers, arrows and
+# separators (matched whole: a line fails at its first other character).
+_page_bar = lazy(
+    r"(?:[上下前后後]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|最末[页頁]|第一[页頁]|[单單][页頁][阅閱]读|"
     r"[余餘]下全文|[阅閱][读讀]全文|[第共]\s*\d{1,3}\s*[页頁]|next|prev(?:ious)?|page|of|first|last|"
-    r"[«»‹›<>…]|\d{1,3}|[\s|/\[\]()【】·,，、:：*_-]",
+    r"[«»‹›<>…]|\d{1,3}|[\s|/\[\]()【】·,，、:：*_-])+",
     re.IGNORECASE,
 )
 
@@ -279,7 +280,7 @@ def is_pagination(line: Line) -> bool:
     text = line.text
     if not (_NUMBERS.search(text) or "页" in text or "頁" in text):
         return False  # most short lines: no page number, no page word
-    if _page_pieces().sub("", text):
+    if _page_bar().fullmatch(text) is None:
         return False  # more than page numbers and page words
     if _page_word().search(text) is not None:
         return True
