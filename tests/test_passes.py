@@ -281,3 +281,35 @@ def test_trace_lists_every_pass_once_in_order() -> None:
     names = [name for name, _ in trace]
     assert names == ["segment", *(p.__name__ for p in PASSES), "assemble"]
     assert all(seconds >= 0 for _, seconds in trace)
+
+
+def test_only_credits_takes_the_one_editor_line_far_below() -> None:
+    links = "\n".join(f"[栏目{k}](/c/{k})" for k in range(12))
+    text = f"# 标题在这里\n\n{PARA}\n\n{PARA2}\n\n{links}\n\n( 编辑： 李志强 ) 【字号：大 中 小】【打印】"
+    page = run_one(state_before(text, "only_credits"), "only_credits")
+    got = decided(page, "only_credits")
+    assert list(got.values()) == [Part.METADATA]
+    assert page.bylines[next(iter(got)) - 1].editor == "李志强"
+
+
+def test_only_credits_takes_none_of_a_lists_many_sources() -> None:
+    items = "\n\n".join(f"来源：某某日报{k} 其他文章的标题第{k}篇" for k in range(4))
+    text = f"# 标题在这里\n\n{PARA}\n\n{PARA2}\n\n{items}"
+    page = run_one(state_before(text, "only_credits"), "only_credits")
+    assert decided(page, "only_credits") == {}
+
+
+def test_byline_under_headline() -> None:
+    box = "\n".join(f"[Topic {k}](/t/{k})" for k in range(16))
+    text = f"# A headline of the article\n\nPosted on 30 September 2018\n\n{box}\n\n{ENGLISH}"
+    page = run_one(state_before(text, "byline_under_headline"), "byline_under_headline")
+    assert decided(page, "byline_under_headline") == {3: Part.METADATA}
+
+
+def test_read_text_credits_reads_the_dateline_and_the_sign_off() -> None:
+    text = f"# 标题在这里\n\n新华社北京1月12日电（记者 王建国）{PARA}\n\n{PARA2}（李晓梅 编辑）"
+    page = run_one(state_before(text, "read_text_credits"), "read_text_credits")
+    assert page.lead is not None and page.closing is not None
+    assert (page.lead.authors, page.lead.source) == (["王建国"], "新华社")
+    assert page.closing.editor == "李晓梅"
+    assert page.lead.origin["authors"] == ("opening credit", 3)

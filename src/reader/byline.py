@@ -160,6 +160,19 @@ class Byline(Record):
         """The names of the fields that hold a value."""
         return frozenset(f for f in VALUE_FIELDS if getattr(self, f) not in (None, []))
 
+    def _state(self) -> tuple[object, ...]:
+        """The values, cheaply compared: whether a form changed anything."""
+        return (
+            len(self.authors),
+            self.source,
+            self.outlet,
+            self.published,
+            self.updated,
+            self.date,
+            self.views,
+            self.editor,
+        )
+
     def note(self, form: str, line: int | None = None) -> Byline:
         """Say that ``form`` gave the filled fields no form has claimed yet."""
         for f in self.filled():
@@ -289,10 +302,10 @@ def read_byline(
     if labels is None:
         labels = find_labels(text)
     for form in FORMS:
-        before = b.filled()
+        state = b._state()
         form(text, b, labels, dayfirst)
-        for f in b.filled() - before:
-            b.origin.setdefault(f, (FORM_NAMES[form.__name__], None))
+        if b._state() != state:  # the form read something: say so of the fields it filled
+            b.note(FORM_NAMES[form.__name__])
     return b
 
 

@@ -146,7 +146,8 @@ def _credit_lines(page: Page, field: Field) -> dict[int, Byline]:
         ln = page.lines[i]
         if page.part[i] is not None or ln.empty or len(ln.text) > 300:
             continue
-        if field.value[:2] not in ln.text and not _CJK_FIELD[field] & set(ln.text):
+        text = ln.text
+        if not any(word in text for word in _FIELD_WORDS[field]):
             continue  # most lines hold no label of the field: no need to look for one
         labels = find_labels(ln.text)
         if any(f is field for f, _, _ in labels):
@@ -156,8 +157,28 @@ def _credit_lines(page: Page, field: Field) -> dict[int, Byline]:
     return found
 
 
-# A character each CJK label of the field holds (编/編 for editors, 源/處/出/转/摘 for sources).
-_CJK_FIELD = {Field.EDITOR: set("编編"), Field.SOURCE: set("源處处出转轉摘")}
+# A part of each label of the field (LABELS in reader.metadata), for a quick first test.
+_FIELD_WORDS = {
+    Field.EDITOR: ("编", "編", "责编", "責編", "ditor", "dited", "Redaktion", "Επιμέλεια"),
+    Field.SOURCE: (
+        "源",
+        "出处",
+        "出處",
+        "来自",
+        "來自",
+        "转",
+        "轉",
+        "摘自",
+        "ource",
+        "Quelle",
+        "Fuente",
+        "Fonte",
+        "Источник",
+        "Źródło",
+        "Πηγή",
+        "From",
+    ),
+}
 
 
 def byline_under_headline(page: Page) -> None:
