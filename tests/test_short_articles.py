@@ -333,3 +333,35 @@ def test_a_writers_box_between_the_lead_and_the_text_stays_the_bylines() -> None
     start, box_lines = after([*head, "Jane Roe", "Member of the newsroom", *paras])
     assert start > 4
     assert box_lines == {}
+
+
+# A table the dump printed with its cells run together: no row looks like one.
+PLAIN_ROWS = [f"第{k}批抽检样品某某食品厂菌落总数超标{k * 300}倍" for k in range(1, 7)]
+
+
+@pytest.mark.parametrize(("signed", "taken"), [("(陈晓帆 编辑)", True), ("分享到", False)])
+def test_absorb_table_runs_to_the_articles_sign_off(signed: str, taken: bool) -> None:
+    text = "\n\n".join([f"# {HEADLINE}", BYLINE, *BRIEF, *PLAIN_ROWS, signed, *PICKS[:1]])
+    page = state_before(text, "absorb_table")
+    # The run as choose_run leaves it when the rows weigh too little: it ends with the prose.
+    page.end = next(i for i, ln in enumerate(page.lines) if ln.text == BRIEF[-1]) + 1
+    run_one(page, "absorb_table")
+    texts = [page.lines[i].text for i in range(page.start, page.end)]
+    assert (PLAIN_ROWS[-1] in texts) is taken
+    assert signed not in texts  # the sign-off itself is a credit, not text
+
+
+def test_a_sign_off_under_a_cell_less_table_names_the_editor() -> None:
+    text = "\n\n".join([f"# {HEADLINE}", "2023-11-20 09:15", *BRIEF, *PLAIN_ROWS, "(陈晓帆 编辑)"])
+    article = read_text(text)
+    assert article.metadata.editor == "陈晓帆"
+    assert PLAIN_ROWS[0] in [p.text for p in article.body]
+
+
+@pytest.mark.parametrize(
+    "text", ["1" * 40 + "x", "1 " * 20 + "x", "[1]" * 13 + "x", "下一页" + "2" * 37 + "x"]
+)
+def test_a_run_of_numbers_is_no_bar(text: str) -> None:
+    # Each of these once took the bar's pattern minutes to refuse (a run of digits split every
+    # way): a regression here hangs, which CI's time limit reports.
+    assert is_pagination(line(text)) is False

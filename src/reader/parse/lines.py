@@ -250,11 +250,12 @@ def is_promotion(line: Line) -> bool:
 
 
 # What a pagination bar is made of, and nothing else: page words, page numbers, arrows and
-# separators (matched whole: a line fails at its first other character).
+# separators (matched whole: a line fails at its first other character). The loop is possessive:
+# taken back, a run of digits could split a thousand ways before the match gave up.
 _page_bar = lazy(
     r"(?:[上下前后後]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|最末[页頁]|第一[页頁]|[单單][页頁][阅閱]读|"
     r"[余餘]下全文|[阅閱][读讀]全文|[第共]\s*\d{1,3}\s*[页頁]|next|prev(?:ious)?|page|of|first|last|"
-    r"[«»‹›<>…]|\d{1,3}|[\s|/\[\]()【】·,，、:：*_-])+",
+    r"[«»‹›<>…]|\d{1,3}|[\s|/\[\]()【】·,，、:：*_-])++",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reader.byline import closing_byline
 from reader.dates import find_dates
 from reader.metadata import control_words
 from reader.model import Part
@@ -195,18 +196,36 @@ def _is_row(line: Line) -> bool:
     )
 
 
+# A line of the block above a sign-off that counts as text, not a stray mark.
+SIGNED_LINE = 4
+
+
+def _signs_off(line: Line) -> bool:
+    """ "(陈巍 编辑)", "（记者 王某）": a credit on a short line of its own closes an article."""
+    if line.size > 20 or not line.text.endswith((")", "）")):
+        return False
+    credit = closing_byline(line.text)
+    return credit is not None and bool(credit.editor or credit.authors)
+
+
 def _absorb_table(
     lines: list[Line], part: list[Part | None], bylines: dict[int, Byline], end: int
 ) -> int:
     """Extend the run over a table printed right after the text (rows weigh little each).
 
-    The block (a caption, then rows) must be mostly rows and end before links or footers.
+    The block (a caption, then rows) must be mostly rows and end before links or footers; or,
+    rows or not, it must end at the article's sign-off ("(陈巍 编辑)"), when a table lost its
+    cells in the dump.
     """
     block: list[int] = []
     for i in range(end, min(len(lines), end + 80)):
         ln = lines[i]
         if part[i] is not None:
             continue
+        if _signs_off(ln):
+            if sum(1 for j in block if lines[j].size >= SIGNED_LINE) >= 2:
+                return i  # plain lines, then the article's sign-off: they end the article
+            break
         if ln.link_share >= 0.2 or is_footer(ln) or i in bylines or is_related_heading(ln):
             break
         if control_words(ln.text) and ln.size < 16:
@@ -424,7 +443,8 @@ def text_under_headline(page: Page) -> None:
 
 
 def absorb_table(page: Page) -> None:
-    """A table printed right after the text belongs to it, though its rows weigh little."""
+    """A table printed right after the text belongs to it, though its rows weigh little; so do
+    the plain lines between the text and its sign-off."""
     page.end = _absorb_table(page.lines, page.part, page.bylines, page.end)
 
 
