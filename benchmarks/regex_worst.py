@@ -7,7 +7,8 @@ after touching a pattern.
 
 ``patterns``
     Every compiled pattern found in the ``reader`` modules (module globals, also inside tuples and
-    dicts) is run with ``search`` and ``findall`` on attack strings built from its own characters:
+    dicts, and those ``reader.lazyre.lazy`` compiles on first use) is run with ``search``,
+    ``findall`` and ``fullmatch`` on attack strings built from its own characters:
     one character repeated, two alternating, a short prefix before a long run, each followed by
     nothing, a NUL or a letter (the failing tail that makes an engine backtrack). Each input is
     timed at two sizes; the growth exponent ``log(t2/t1)/log(size2/size1)`` is about 1 for linear
@@ -80,6 +81,8 @@ def find_patterns() -> Iterator[tuple[str, re.Pattern[Any]]]:
             if id(obj) not in seen:
                 seen.add(id(obj))
                 yield name, obj
+        elif getattr(obj, "__module__", None) == "reader.lazyre" and hasattr(obj, "cache_info"):
+            yield from walk(obj(), name, depth)  # compiled on first use: compile it now
         elif depth < 3 and isinstance(obj, tuple | list):
             for i, item in enumerate(obj):
                 yield from walk(item, f"{name}[{i}]", depth + 1)
@@ -223,7 +226,7 @@ def run_patterns(size: int, exponent: float, min_ms: float, verbose: bool = Fals
         screened: list[tuple[float, str, str, Callable[[int], Any]]] = []
         for label, build in attacks(chars):
             subject = _as(build, is_bytes)(SCREEN)
-            for op in ("search", "findall"):
+            for op in ("search", "findall", "fullmatch"):
                 method = getattr(pattern, op)
                 took = _time(partial(method, subject), 0.05)
                 screened.append((took, label, op, _as(build, is_bytes)))

@@ -8,7 +8,8 @@ with a reason, and the pass that decided it is recorded (``reader explain --pass
 2. ``read_date_order``: how the page writes slashed dates (its language, its own dates).
 3. ``find_bylines``: every line that reads as a byline (``reader.byline``).
 4. ``weigh_lines``: how much each line looks like article text.
-5. ``choose_run``: the text run, the best contiguous run of weighty lines.
+5. ``choose_run``: the text run, the best contiguous run of weighty lines;
+   ``text_under_headline``: the prose under the headline and byline, when the run lies apart.
 6. ``absorb_table``, ``start_below_headline``, ``skip_leading_list``, ``start_at_byline``:
    the run's ends adjusted on a table, the headline, a leading list and the byline.
 7. ``classify_run``: inside the run, body unless links, controls, footers or related blocks.
@@ -61,6 +62,7 @@ from reader.parse.run import (
     skip_leading_list,
     start_at_byline,
     start_below_headline,
+    text_under_headline,
     weigh_lines,
 )
 from reader.parse.title import choose_title
@@ -86,6 +88,7 @@ PASSES: tuple[Pass, ...] = (
     find_bylines,
     weigh_lines,
     choose_run,
+    text_under_headline,
     absorb_table,
     start_below_headline,
     skip_leading_list,

@@ -12,6 +12,7 @@ import itertools
 import re
 
 from reader.dates import find_dates
+from reader.lazyre import lazy
 from reader.metadata import control_words
 from reader.model import Part
 
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 LINE_COST = 12
 RELATED_RE = re.compile(
     r"^(?:相关|相關|延伸|推荐|推薦|热门|熱門|热点|熱點|猜你喜欢|猜你喜歡|更多|最新|其他|其它|精彩|往期|"
-    r"今日|图片|圖片|专题|專題|最热门|最熱門|最多浏览|最多瀏覽|最多阅读|最多閱讀|编辑精选|編輯精選)"
+    r"今日|图片|圖片|专题|專題|最热门|最熱門|最多浏览|最多瀏覽|最多阅读|最多閱讀|编辑精选|編輯精選|"
+    r"编辑推荐|編輯推薦)"
     r"(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|报道|報導|推荐|推薦|资讯|資訊|内容|內容|排行|专题|專題|图集|圖集)?"
     r"|^(?:related|more (?:from|on|stories|news)|read more|recommended|you may also like|"
     r"most (?:read|popular)|trending|see also|further reading|top stories|latest news|"
@@ -58,10 +60,16 @@ BREADCRUMB = re.compile(
 # Those that start with a caseless character, compiled without the flag: re scans for their
 # first characters in C.
 _FOOTER_CASELESS = re.compile(
-    r"版权所有|版權所有|版权声明|版權聲明|©|公网安备|公網安備|许可证|許可證|举报电话|舉報電話|举报邮箱|"
+    # Literals only (a character class here costs re its fast scan: ten times slower). Not
+    # "版权所有者" (a copyright owner), nor "《…许可证》" quoted in a sentence without its number.
+    r"版权所有(?![者人])|版權所有(?![者人])|版权声明|版權聲明|©|公网安备|公網安備|"
+    r"许可证(?!》(?!\s*[编編]?[号號]))|許可證(?!》(?!\s*[编編]?[号號]))|举报电话|舉報電話|举报邮箱|"
     r"违法和不良信息|不得转载|不得轉載|免责声明|免責聲明|本网站所有|本網站所有|联系我们|聯絡我們|"
     r"网站地图|網站地圖|关于我们|關於我們|著作权|著作權|侵犯.{0,12}权益|侵犯.{0,12}權益|"
-    r"转载.{0,24}(?:授权|注明|来源|出处|目的)|轉載.{0,24}(?:授權|註明|來源|出處|目的)"
+    r"转载.{0,24}(?:授权|注明|来源|出处|目的)|轉載.{0,24}(?:授權|註明|來源|出處|目的)|"
+    # The rules over a comment box: every site's, no article's.
+    r"表达个人看法|表達個人看法|不代表本网|不代表本站|不代表本报|不代表本報|文明上网|文明上網|"
+    r"理性发言|理性發言"
 )
 # The Latin ones, behind a lookahead on their first characters (which changes no match).
 _FOOTER_LATIN = re.compile(
@@ -71,6 +79,19 @@ _FOOTER_LATIN = re.compile(
 )
 # A statement heading the line ("版权声明：", "免責聲明："), matched at its start.
 _FOOTER_HEAD = re.compile(r"\W{0,3}\w{0,8}[声聲]明[:：]")
+# The patterns made with lazy() below are used on few lines: compiled when first needed, not
+# at every start (a millisecond together).
+
+
+# What a site's statement speaks of (the site, reprints, copyright, its views): two of them
+# under a statement heading make a long line the site's statement, not a paragraph.
+_statement_words = lazy(
+    r"本[网站報报]|[转轉]载|[转轉]贴|[版著]权|[版著]權|不代表|立[场場]|[观觀]点|授[权權]|原作者"
+)
+
+
+# A statement longer than this is no footer, however it starts.
+STATEMENT_SIZE = 1000
 CODE_CHARS = re.compile(r"[{}();=<>$]")
 PROSE_END = re.compile(r"[。]$|[.](?<!\.\.)$")
 RELATIVE_TIME = re.compile(
@@ -85,7 +106,7 @@ PARAGRAPH_WEIGHT = 60.0
 def is_footer(line: Line) -> bool:
     """Copyright, licence, contact and disclaimer lines: every site has them, no article is them."""
     if line.size > 200:
-        return False
+        return line.size <= STATEMENT_SIZE and _long_statement(line.text)
     text = line.text
     if text.isascii():
         # The caseless phrases and the statement head are all CJK or "©": no ASCII line holds
@@ -106,6 +127,32 @@ def is_footer(line: Line) -> bool:
         )
         or ("明" in text and _FOOTER_HEAD.match(text) is not None)
     )
+
+
+def _long_statement(text: str) -> bool:
+    """A site's statement or disclaimer longer than a footer line ("声明：凡本网注明…转载…"):
+    under a statement heading, two of the things such statements speak of."""
+    if "明" not in text[:16] or _FOOTER_HEAD.match(text) is None:
+        return False
+    return len({m.group() for m in _statement_words().finditer(text)}) >= 2
+
+
+# The labels of a site's contact lines: "电话：… 传真：… 邮箱：…", "地址：… 邮编：…".
+_contact = lazy(
+    r"(电话|電話|传真|傳真|邮箱|郵箱|电邮|電郵|邮编|郵編|地址|热线|熱線|e-?mail|tel|fax)\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+def is_contact(line: Line) -> bool:
+    """Two or more contact labels and no sentence: a site's or a desk's contact line, which no
+    article's text is (though a notice may print one, so it is weighed, not given away)."""
+    if line.sentences or line.size > 120:
+        return False
+    text = line.text
+    if text.count("：") + text.count(":") < 2:
+        return False  # two labels, two colons
+    return len({m.group(1).lower() for m in _contact().finditer(text)}) >= 2
 
 
 RELATED_HEADING = "heading of a related-articles block"  # the reason such a line is given
@@ -130,7 +177,16 @@ def related_words(text: str) -> bool:
         text[0] in _OPENERS or text[0].isspace() or text[-1] in _CLOSERS or text[-1].isspace()
     ):
         text = _BRACKETS.sub("", text)
-    return RELATED_RE.match(text) is not None
+    if RELATED_RE.match(text) is not None:
+        return True
+    return "排行" in text and _ranking().match(text) is not None
+
+
+# A ranking of the site's articles: "点击排行", "48小时点击排行", "新闻排行榜", "一週排行".
+_ranking = lazy(
+    r"\S{0,10}?(?:点击|點擊|阅读|閱讀|浏览|瀏覽|點閱|评论|評論|跟贴|跟帖|新闻|新聞|小时|小時|"
+    r"[日周週月])排行榜?$"
+)
 
 
 _LINKED_ITEM = re.compile(r"^\s*[*+-]\s+\[(?!!)")
@@ -147,7 +203,7 @@ def weight(line: Line) -> float:
     """How much a line looks like article text: reading size discounted by links and code."""
     if line.empty:
         return 0.0
-    if is_footer(line):
+    if is_footer(line) or is_contact(line):
         return 0.0
     n = line.size
     value = min(n, 400) * (1.0 - line.link_share) ** 2
@@ -177,6 +233,71 @@ def weight(line: Line) -> float:
     if line.bullet and line.anchors and _LINKED_ITEM.match(line.raw):
         value *= 0.3  # "* [Headline](…) its summary": an entry of a list of other articles
     return value
+
+
+# A site announcing its own page on a social network, and asking to be followed there.
+_site_page = lazy(
+    r"(?:開設|开设|登陸|登陆|開了|开了)\S{0,12}?(?:facebook|臉書|脸书|google\s*plus|專頁|专页|page)"
+    r"|(?:follow|追蹤|追踪)\s*(?:我們|我们|us)\b|(?:成為|成为)\S{0,16}的\s*fans",
+    re.IGNORECASE,
+)
+
+
+def is_promotion(line: Line) -> bool:
+    """ "香港新浪新聞現已開設Facebook專頁…", "馬上成為Yahoo! 新聞的Fans": the site's call to follow
+    its page, printed after an article's text, which it is no part of."""
+    return line.size <= 160 and _site_page().search(line.text) is not None
+
+
+# What a pagination bar is made of, and nothing else: page words, page numbers, arrows and
+# separators (matched whole: a line fails at its first other character). The loop is possessive:
+# taken back, a run of digits could split a thousand ways before the match gave up.
+_page_bar = lazy(
+    r"(?:[上下前后後]一?[页頁]|首[页頁]|尾[页頁]|末[页頁]|最末[页頁]|第一[页頁]|[单單][页頁][阅閱]读|"
+    r"[余餘]下全文|[阅閱][读讀]全文|[第共]\s*\d{1,3}\s*[页頁]|next|prev(?:ious)?|page|of|first|last|"
+    r"[«»‹›<>…]|\d{1,3}|[\s|/\[\]()【】·,，、:：*_-])++",
+    re.IGNORECASE,
+)
+
+
+# What makes such a line a bar and not a row of numbers: a page word (or the pages in order,
+# which ``is_pagination`` counts).
+_page_word = lazy(r"[上下前后後]一?[页頁]|[第共]\s*\d{1,3}\s*[页頁]")
+
+
+# A Latin bar's words: "Next", "Previous", "Page 2 of 5".
+_latin_page = lazy(r"\b(?:next|prev(?:ious)?)\b|\bpage\s+\d{1,3}\s+of\b", re.IGNORECASE)
+
+
+_NUMBERS = re.compile(r"\d{1,3}")
+
+
+def is_pagination(line: Line) -> bool:
+    """ "上一页 1 2 3 下一页", "[1][2][3][4] [下一页]", "第1页/共3页", "Page 1 of 3": a bar of page
+    numbers and page words. The article's text ends above it (the pages after it are more of
+    it, not other articles)."""
+    if line.size > 40 or line.sentences:
+        return False
+    text = line.text
+    if not (_NUMBERS.search(text) or "页" in text or "頁" in text):
+        return False  # most short lines: no page number, no page word
+    if _page_bar().fullmatch(text) is None:
+        return False  # more than page numbers and page words
+    if _page_word().search(text) is not None:
+        return True
+    numbers = [int(m) for m in _NUMBERS.findall(text)]
+    if len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)):
+        return True  # "1 2 3 4": the pages, in order
+    # "Next" or "›" alone is a gallery's button as often: a Latin bar needs its numbers.
+    return bool(numbers) and _latin_page().search(text) is not None
+
+
+_PAGE_ENTRY = re.compile(r"\W{0,3}第\s*\d{1,3}\s*[页頁]\s*[:：]")
+
+
+def is_page_entry(line: Line) -> bool:
+    """ "第2页：施工期间交通如何组织…": an entry of a paginated article's list of its pages."""
+    return line.size <= 60 and "第" in line.text[:4] and _PAGE_ENTRY.match(line.text) is not None
 
 
 def is_controls(line: Line) -> bool:

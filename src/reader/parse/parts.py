@@ -15,6 +15,9 @@ from reader.parse.lines import (
     in_related_block,
     is_controls,
     is_footer,
+    is_page_entry,
+    is_pagination,
+    is_promotion,
     is_related_heading,
     paragraph,
     related_item,
@@ -62,6 +65,8 @@ def classify_run(page: Page) -> None:
             decide(i, Part.METADATA, "byline inside the text run")
         elif is_footer(ln):
             decide(i, Part.BOILERPLATE, "footer: copyright, licence, contact or disclaimer")
+        elif is_pagination(ln):
+            decide(i, Part.BOILERPLATE, "pagination: page numbers, next and previous page")
         elif in_related and (placed := in_related_block(ln) or _item_summary(lines, part, i)):
             decide(i, *placed)
         elif ln.link_share > 0.6 and ln.sentences == 0:
@@ -96,7 +101,8 @@ def cut_after_related(page: Page) -> None:
 
 
 def unswallow_teasers(page: Page) -> None:
-    """Teasers that the run swallowed: truncated lines after the last untruncated paragraph."""
+    """Teasers that the run swallowed: truncated lines and dated headlines after the last
+    untruncated paragraph; and after it too, the site's call to follow its social-network page."""
     body_idx = page.body(page.start, page.end)
     for i in reversed(body_idx):
         if i == body_idx[0]:
@@ -105,6 +111,8 @@ def unswallow_teasers(page: Page) -> None:
             page.decide(i, Part.TEASER, "truncated snippet (…) after the article text")
         elif dated_headline(page.lines[i]):
             page.decide(i, Part.TEASER, "dated headline after the article text")
+        elif is_promotion(page.lines[i]):
+            page.decide(i, Part.BOILERPLATE, "the site's call to follow its page, after the text")
         else:
             break
 
@@ -118,7 +126,8 @@ def settle_text(page: Page) -> None:
 
 
 def classify_outside(page: Page) -> None:
-    """Outside the run: teasers (snippets ending in …, related blocks) and boilerplate."""
+    """Outside the run: teasers (snippets ending in …, related blocks) and boilerplate; the
+    article's other pages, listed under its pagination, are no teasers."""
     lines, part, hints, weights = page.lines, page.part, page.hints, page.weights
     in_related = False
     for i in range(len(lines)):
@@ -133,6 +142,8 @@ def classify_outside(page: Page) -> None:
         elif is_related_heading(ln):
             in_related = True
             page.decide(i, Part.BOILERPLATE, RELATED_HEADING)
+        elif i > page.start and is_page_entry(ln):
+            page.decide(i, Part.BOILERPLATE, "another page of the article (第2页：…), no teaser")
         elif ln.truncated and ln.size >= 8:
             page.decide(i, Part.TEASER, "snippet ending in an ellipsis")
         elif dated_headline(ln) and i > page.start:

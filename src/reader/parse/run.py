@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reader.byline import closing_byline
 from reader.dates import find_dates
 from reader.metadata import control_words
 from reader.model import Part
+from reader.names import latin_name_line, name_line, staff_name
 from reader.parse.lines import (
     LINE_COST,
     PROSE_END,
     is_footer,
     is_headline_link,
+    is_pagination,
     is_related_heading,
     weight,
 )
@@ -193,18 +196,36 @@ def _is_row(line: Line) -> bool:
     )
 
 
+# A line of the block above a sign-off that counts as text, not a stray mark.
+SIGNED_LINE = 4
+
+
+def _signs_off(line: Line) -> bool:
+    """ "(陈巍 编辑)", "（记者 王某）": a credit on a short line of its own closes an article."""
+    if line.size > 20 or not line.text.endswith((")", "）")):
+        return False
+    credit = closing_byline(line.text)
+    return credit is not None and bool(credit.editor or credit.authors)
+
+
 def _absorb_table(
     lines: list[Line], part: list[Part | None], bylines: dict[int, Byline], end: int
 ) -> int:
     """Extend the run over a table printed right after the text (rows weigh little each).
 
-    The block (a caption, then rows) must be mostly rows and end before links or footers.
+    The block (a caption, then rows) must be mostly rows and end before links or footers; or,
+    rows or not, it must end at the article's sign-off ("(陈巍 编辑)"), when a table lost its
+    cells in the dump.
     """
     block: list[int] = []
     for i in range(end, min(len(lines), end + 80)):
         ln = lines[i]
         if part[i] is not None:
             continue
+        if _signs_off(ln):
+            if sum(1 for j in block if lines[j].size >= SIGNED_LINE) >= 2:
+                return i  # plain lines, then the article's sign-off: they end the article
+            break
         if ln.link_share >= 0.2 or is_footer(ln) or i in bylines or is_related_heading(ln):
             break
         if control_words(ln.text) and ln.size < 16:
@@ -271,22 +292,45 @@ def weigh_lines(page: Page) -> None:
     page.weights = weights
 
 
+def _scores(page: Page, lo: int, hi: int) -> list[float]:
+    """What each of lines ``lo`` to ``hi`` adds to a run: its weight less a line's cost (markup
+    and bylines cost a little); ``choose_run`` then favours and bars some."""
+    part, bylines, weights = page.part, page.bylines, page.weights
+    out = []
+    for i in range(lo, hi):
+        if part[i] is Part.BLANK:
+            out.append(0.0)
+        elif part[i] is Part.BOILERPLATE:
+            out.append(-1.0)
+        elif i in bylines:
+            out.append(-2.0)
+        else:
+            out.append(weights[i] - LINE_COST)
+    return out
+
+
+def _bar_pagination(page: Page, scores: list[float], lo: int) -> None:
+    """A pagination bar ends the text: a run may not cross it (``scores`` from line ``lo``)."""
+    lines, part = page.lines, page.part
+    for k, s in enumerate(scores):
+        if s >= 0 or part[lo + k] is not None:
+            continue
+        line = lines[lo + k]
+        if line.size > 40 or line.sentences:
+            continue
+        text = line.text
+        # Every bar holds a page word or the first page's number: most lines need no closer look.
+        if ("页" in text or "頁" in text or "1" in text or "age" in text) and is_pagination(line):
+            scores[k] = -BARRIER
+
+
 def choose_run(page: Page) -> None:
     """The text run: the best contiguous run of weighty lines, above the readers' comments when
     the page has them. Bylines are its edges (the lines under one, and above a closing source or
     editor, weigh more), and a stretch of tiny lines is a barrier it may not cross."""
-    lines, part, bylines = page.lines, page.part, page.bylines
+    lines, bylines = page.lines, page.bylines
     n = len(lines)
-    scores = []
-    for i in range(n):
-        if part[i] is Part.BLANK:
-            scores.append(0.0)
-        elif part[i] is Part.BOILERPLATE:
-            scores.append(-1.0)
-        elif i in bylines:
-            scores.append(-2.0)
-        else:
-            scores.append(page.weights[i] - LINE_COST)
+    scores = _scores(page, 0, n)
     # The article starts right under its byline: the first text lines there weigh more.
     # Many bylines mean a listing (each teaser with its date): then no line is favoured.
     for at in list(bylines)[:2] if len(bylines) <= 4 else []:
@@ -297,14 +341,110 @@ def choose_run(page: Page) -> None:
         _favour(scores, range(at - 1, max(-1, at - 8), -1))
     for i in _barriers(lines):
         scores[i] = -BARRIER
+    _bar_pagination(page, scores, 0)
     comments = _comments_start(lines)
     run = _best_run(scores[:comments]) if comments is not None else None
     run = run or _best_run(scores)
     page.start, page.end = run if run else (n, n)
 
 
+# How many lines with text below the byline the article's first sentence may stand: a picture's
+# caption, a font-size row or a summary box often stands between them.
+ANCHOR_LINES = 5
+# A run this many times heavier than the prose under the headline is the article's text going on.
+CLEARLY_BETTER = 4.0
+
+
+def _headline_like(line: Line) -> bool:
+    """A line that may be a headline: short (a heading may be longer), without sentences, links,
+    a date, a list's bullet or a menu's pieces."""
+    return (
+        6 <= line.size <= (90 if line.heading else 60)
+        and line.sentences == 0
+        and line.link_share < 0.5
+        and line.fragments <= 3
+        and not line.bullet
+        and not line.truncated
+        and not PROSE_END.search(line.text)
+        and not control_words(line.text)
+        and not is_related_heading(line)
+        and not is_footer(line)
+        and not find_dates(line.text)
+    )
+
+
+def _anchor(page: Page) -> int | None:
+    """The last byline above the text run that stands right under a headline-like line."""
+    lines, bylines = page.lines, page.bylines
+    if not bylines or len(bylines) > 4:
+        return None  # many bylines: a listing, each teaser with its date
+    found = None
+    for b in sorted(bylines):
+        if b >= page.start:
+            break
+        if b - 1 in bylines:
+            continue  # the byline's first line is the one under the headline
+        above = texty(lines, b, -1, 1)
+        if above and _headline_like(lines[above[0]]):
+            found = b
+    return found
+
+
+def _names_someone(lines: Sequence[Line], i: int) -> bool:
+    """A name alone, or a name over a role ("Jane Roe" / "Member of the newsroom"): a writer's
+    box, which the byline passes read where it stands above the text."""
+    text = lines[i].text
+    nxt = texty(lines, i, 1, 1)
+    return bool(
+        name_line(text)
+        or latin_name_line(text)
+        or staff_name(text, lines[nxt[0]].text if nxt else "")
+    )
+
+
+def text_under_headline(page: Page) -> None:
+    """The headline and its byline anchor the article: prose standing right under them is its
+    text, though a heavier block further down (a disclaimer, contact lines, a list of other
+    articles with their summaries) outweighs it. When the run chosen lies apart from that prose
+    (a gap costing more than the prose weighs between them), the run moves up to the prose;
+    unless the run is clearly heavier, the article going on below a box that parted it, when
+    the prose joins it as its lead and the box between them is furniture."""
+    lines, bylines, weights, hints = page.lines, page.bylines, page.weights, page.hints
+    b = _anchor(page)
+    if b is None:
+        return
+    below = [j for j in texty(lines, b, 1, ANCHOR_LINES + 4) if j not in bylines][:ANCHOR_LINES]
+    below = [j for j in below if j < page.start]
+    prose = next((j for j in below if lines[j].sentences and weights[j] >= 2 * LINE_COST), None)
+    if prose is None:
+        return
+    if hints is not None and hints.content_lines and lines[prose].number not in hints.content_lines:
+        return  # the markup's article container leaves it out: a standfirst, a promotion
+    first = next(j for j in below if j == prose or weights[j] > LINE_COST)
+    scores = _scores(page, first, page.start)
+    _bar_pagination(page, scores, first)
+    barriers = [i for i in _barriers(lines) if first <= i < page.start]
+    best, total, end = 0.0, 0.0, first
+    for k, s in enumerate(scores[: barriers[0] - first] if barriers else scores):
+        total += s
+        if total > best:
+            best, end = total, first + k + 1
+    if best < 2 * LINE_COST:
+        return
+    if sum(_scores(page, page.start, page.end)) < CLEARLY_BETTER * best:
+        page.start, page.end = first, end
+        return
+    box = [i for i in range(end, page.start) if page.part[i] is None]
+    if any(i in bylines or _names_someone(lines, i) for i in box):
+        return  # a writer between them: the byline passes place them, the lead stays out
+    for i in box:
+        page.decide(i, Part.BOILERPLATE, "a box between the text's lead and the rest of it")
+    page.start = first
+
+
 def absorb_table(page: Page) -> None:
-    """A table printed right after the text belongs to it, though its rows weigh little."""
+    """A table printed right after the text belongs to it, though its rows weigh little; so do
+    the plain lines between the text and its sign-off."""
     page.end = _absorb_table(page.lines, page.part, page.bylines, page.end)
 
 

@@ -188,6 +188,17 @@ STACK_PENALTY = 8.0
 
 # What an indented line loses as a headline on a lynx page that prints headings flush left.
 FLUSH_PENALTY = 10.0
+# lynx centres a headline set with align=center or in a centred cell: a line indented this far
+# (deeper than any paragraph) right above the byline is as much a heading as a flush-left one.
+CENTRED_INDENT = 10
+CENTRED_BONUS = 14.0
+
+
+def _centred(line: Line) -> bool:
+    """A line that lynx centred: indented by CENTRED_INDENT spaces or more."""
+    raw = line.raw
+    return len(raw) - len(raw.lstrip(" ")) >= CENTRED_INDENT
+
 
 # A page names its headline more than once (a breadcrumb, a feed link, a "today's news" list);
 # menus repeat too, but their items are short and lose on other evidence.
@@ -320,6 +331,8 @@ def _rate(page: Page, candidates: list[int], anchor: int, flush: bool) -> list[t
         s = _title_score(lines[i], distance)
         if s is not None and _named_elsewhere(lines, i, text):
             s += REPEAT_BONUS
+        if s is not None and flush and i < anchor and distance <= 1 and _centred(lines[i]):
+            s += CENTRED_BONUS
         if i == first_body and s is not None:
             if lines[i].sentences > 1 or _PROSE_MARK.search(lines[i].text) or lines[i].size > 60:
                 continue
@@ -327,7 +340,10 @@ def _rate(page: Page, candidates: list[int], anchor: int, flush: bool) -> list[t
         if s is not None:
             rated.append((s, i))
     if flush and any(s > 0 and lines[i].heading for s, i in rated):
-        rated = [(s if lines[i].heading else s - FLUSH_PENALTY, i) for s, i in rated]
+        rated = [
+            (s if lines[i].heading or (i < anchor and _centred(lines[i])) else s - FLUSH_PENALTY, i)
+            for s, i in rated
+        ]
     stacked = _stacked({i for s, i in rated if s > 0}, lines)
     return [(s - STACK_PENALTY if i in stacked else s, i) for s, i in rated]
 
