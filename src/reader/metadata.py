@@ -415,10 +415,9 @@ COMPOUND_SURNAMES = (
 )
 
 
-# Where a reporter files from: provinces, the larger cities, Taiwan's counties and the capitals
-# datelines name, in Simplified and Traditional. A credit's word that is one of these (or starts
-# with a province) is where from, not who ("李兆清 江蘇南通", "記者潘姿羽台北報導").
-PLACES = frozenset(
+# The provinces and regions alone: a word starting with one is a place ("江蘇南通"), where a word
+# starting with a city might still be a name.
+PROVINCES = frozenset(
     [
         "北京",
         "天津",
@@ -429,7 +428,6 @@ PLACES = frozenset(
         "山西",
         "辽宁",
         "遼寧",
-        "吉林",
         "黑龙江",
         "黑龍江",
         "江苏",
@@ -445,7 +443,6 @@ PLACES = frozenset(
         "湖南",
         "广东",
         "廣東",
-        "海南",
         "四川",
         "贵州",
         "貴州",
@@ -470,6 +467,15 @@ PLACES = frozenset(
         "香港",
         "澳门",
         "澳門",
+    ]
+)
+# Where a reporter files from: provinces, the larger cities, Taiwan's counties and the capitals
+# datelines name, in Simplified and Traditional. A credit's word that is one of these (or starts
+# with a province) is where from, not who ("李兆清 江蘇南通", "記者潘姿羽台北報導").
+PLACES = PROVINCES | frozenset(
+    [
+        "吉林",
+        "海南",
         "台北",
         "臺北",
         "新北",
@@ -599,60 +605,6 @@ PLACES = frozenset(
         "開羅",
         "联合国",
         "聯合國",
-    ]
-)
-# The provinces and regions alone: a word starting with one is a place ("江蘇南通"), where a word
-# starting with a city might still be a name.
-PROVINCES = frozenset(
-    [
-        "北京",
-        "天津",
-        "上海",
-        "重庆",
-        "重慶",
-        "河北",
-        "山西",
-        "辽宁",
-        "遼寧",
-        "黑龙江",
-        "黑龍江",
-        "江苏",
-        "江蘇",
-        "浙江",
-        "安徽",
-        "福建",
-        "江西",
-        "山东",
-        "山東",
-        "河南",
-        "湖北",
-        "湖南",
-        "广东",
-        "廣東",
-        "四川",
-        "贵州",
-        "貴州",
-        "云南",
-        "雲南",
-        "陕西",
-        "陝西",
-        "甘肃",
-        "甘肅",
-        "青海",
-        "台湾",
-        "台灣",
-        "臺灣",
-        "内蒙古",
-        "內蒙古",
-        "广西",
-        "廣西",
-        "西藏",
-        "宁夏",
-        "寧夏",
-        "新疆",
-        "香港",
-        "澳门",
-        "澳門",
     ]
 )
 # Words of a page's interface that a byline pattern can take for a name: comment and share
