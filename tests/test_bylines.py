@@ -289,3 +289,13 @@ def test_names_and_outlet() -> None:
         "Associated Press",
     )
     assert names_and_outlet("The council met on Monday") == ([], None)
+
+
+def test_the_credit_scans_first_test_covers_every_label() -> None:
+    # only_credits skips a line holding none of these words: a label added to LABELS without one
+    # would never be read there.
+    from reader.metadata import LABELS
+    from reader.parse.meta import _FIELD_WORDS
+
+    for field, words in _FIELD_WORDS.items():
+        assert [label for label in LABELS[field] if not any(w in label for w in words)] == []
