@@ -553,14 +553,7 @@ def merge(into: Byline, other: Byline) -> Byline:
     for name in other.authors:
         if name not in into.authors:
             into.authors.append(name)
-    into.source = into.source or other.source
-    into.outlet = into.outlet or other.outlet
-    into.published = into.published or other.published
-    into.updated = into.updated or other.updated
-    into.date = into.date or other.date
-    into.views = into.views if into.views is not None else other.views
-    into.editor = into.editor or other.editor
-    into.credits.extend(c for c in other.credits if c not in into.credits)
+    _fill_rest(into, other)
     into.fields.extend(other.fields)
     return into
 
@@ -578,6 +571,13 @@ def fill(into: Byline, other: Byline) -> Byline:
     _take_origin(into, other, into.filled())
     if not into.authors:
         into.authors = list(other.authors)
+    _fill_rest(into, other)
+    return into
+
+
+def _fill_rest(into: Byline, other: Byline) -> None:
+    """Every field but the authors (which ``merge`` and ``fill`` take differently): a value
+    ``into`` lacks comes from ``other``; credits are added."""
     into.source = into.source or other.source
     into.outlet = into.outlet or other.outlet
     into.published = into.published or other.published
@@ -586,7 +586,6 @@ def fill(into: Byline, other: Byline) -> Byline:
     into.views = into.views if into.views is not None else other.views
     into.editor = into.editor or other.editor
     into.credits.extend(c for c in other.credits if c not in into.credits)
-    return into
 
 
 def find_credit(text: str) -> str | None:
