@@ -34,7 +34,7 @@ CLAUSE_RE = re.compile(r"[，、,：:]")
 # Each run of dots or ellipses is tried from its first character only (the lookbehinds), and the
 # spaces are taken possessively: otherwise a long run that does not end the line is rescanned
 # from every position in it, O(n²) (see benchmarks/regex_worst.py).
-ELLIPSIS_RE = re.compile(r"(?:(?<!…)…+|(?<!\.)\.{2,}|。。。)\s*+[)\]）】]?\s*+$")
+ELLIPSIS_RE = re.compile(r"(?:(?<!…)…+\.?|(?<!\.)\.{2,}|。。。)\s*+[)\]）】]?\s*+$")
 
 # The anchor holds no "[": else a run of them was scanned 300 characters deep from each one.
 _REF_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\[\d+\]")

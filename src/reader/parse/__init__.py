@@ -9,9 +9,11 @@ with a reason, and the pass that decided it is recorded (``reader explain --pass
 3. ``find_bylines``: every line that reads as a byline (``reader.byline``).
 4. ``weigh_lines``: how much each line looks like article text.
 5. ``choose_run``: the text run, the best contiguous run of weighty lines;
-   ``text_under_headline``: the prose under the headline and byline, when the run lies apart.
+   ``text_under_headline``: the prose under the headline and byline, when the run lies apart;
+   ``end_at_last_paragraph``: a list of headlines after the last full stop, where the dump
+   shows no links.
 6. ``absorb_table``, ``start_below_headline``, ``skip_leading_list``, ``start_at_byline``:
-   the run's ends adjusted on a table, the headline, a leading list and the byline.
+   the run's ends adjusted on a table, the headline, a leading list or playlist and the byline.
 7. ``classify_run``: inside the run, body unless links, controls, footers or related blocks.
 8. ``cut_after_related``, ``unswallow_teasers``: the run's tail given back to lists and teasers;
    ``settle_text`` then fixes where the text starts and ends.
@@ -59,6 +61,7 @@ from reader.parse.parts import (
 from reader.parse.run import (
     absorb_table,
     choose_run,
+    end_at_last_paragraph,
     skip_leading_list,
     start_at_byline,
     start_below_headline,
@@ -89,6 +92,7 @@ PASSES: tuple[Pass, ...] = (
     weigh_lines,
     choose_run,
     text_under_headline,
+    end_at_last_paragraph,
     absorb_table,
     start_below_headline,
     skip_leading_list,

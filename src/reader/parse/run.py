@@ -21,6 +21,7 @@ from reader.parse.lines import (
     is_headline_link,
     is_pagination,
     is_related_heading,
+    paragraph,
     weight,
 )
 from reader.parse.page import texty
@@ -187,6 +188,43 @@ def _summaries_after_headlines(lines: list[Line]) -> set[int]:
     return out
 
 
+# Bylines of this many writers, each near another's, head the items of a digest.
+DIGEST_WRITERS = 3
+DIGEST_REACH = 16
+
+
+def _summaries_under_bylines(lines: Sequence[Line], bylines: dict[int, Byline]) -> set[int]:
+    """Paragraphs under the bylines of a digest: the bylines of several writers close together,
+    each over a headline and a summary of that writer's article (where the dump lost the links
+    that mark a teaser list). Bylines sharing a name are one article's, read twice."""
+    signed = sorted((i, set(b.authors)) for i, b in bylines.items() if b.authors)
+    clusters: list[list[tuple[int, set[str]]]] = []
+    for i, who in signed:
+        if clusters and i - clusters[-1][-1][0] <= DIGEST_REACH:
+            clusters[-1].append((i, who))
+        else:
+            clusters.append([(i, who)])
+    out: set[int] = set()
+    for cluster in clusters:
+        writers: list[set[str]] = []
+        for _, who in cluster:
+            if not any(who & seen for seen in writers):
+                writers.append(who)
+        if len(writers) < DIGEST_WRITERS:
+            continue
+        for i, _ in cluster:
+            # The summary runs down to the next headline: the article may stand right under it.
+            summary: list[int] = []
+            for j in texty(lines, i, 1, 4):
+                if j in bylines or not lines[j].sentences:
+                    if summary:
+                        break
+                    continue
+                summary.append(j)
+            out.update(summary)
+    return out
+
+
 def _is_row(line: Line) -> bool:
     """A table row as dumps print it: several cells of CJK/words, no links, no sentences."""
     return (
@@ -285,6 +323,9 @@ def weigh_lines(page: Page) -> None:
         weights[i] *= 1.0 - POSITION_DROP * (i - n * POSITION_START) / (n * (1 - POSITION_START))
     for i in _summaries_after_headlines(lines):
         weights[i] *= 0.2
+    # A digest's summaries weigh less than a line costs: its writers' bylines say what they are.
+    for i in _summaries_under_bylines(lines, page.bylines):
+        weights[i] = min(weights[i] * 0.2, LINE_COST / 2)
     for i in _repeated(lines):
         weights[i] *= REPEAT_WEIGHT
     if page.hints is not None:
@@ -441,6 +482,41 @@ def text_under_headline(page: Page) -> None:
     page.start = first
 
 
+# A run that goes on past its last paragraph for this many lines that end without a full stop is
+# going on into a list of headlines (latest videos, more from the section), not the article.
+TAIL_LIST = 6
+# Prose wrapped at a fixed width breaks its lines after a comma as often as after a full stop.
+_CLAUSE_END = re.compile(r"[，、,；;：:]$")
+
+
+def _prose(page: Page, i: int) -> bool:
+    ln = page.lines[i]
+    return not ln.truncated and (paragraph(ln, page.weights[i]) or bool(PROSE_END.search(ln.text)))
+
+
+def end_at_last_paragraph(page: Page) -> None:
+    """Headlines after the text's last full stop, many and not wrapped lines of prose, are a list
+    of other articles that the run swallowed because each weighs a little more than a line
+    costs. Only where the dump shows no links (where it does, their weight already falls), and
+    where prose precedes the list: a list within a list (a programme, its papers) is content."""
+    lines = page.lines
+    if any(ln.anchors for ln in lines):
+        return
+    texty_run = [
+        i
+        for i in range(page.start, page.end)
+        if not lines[i].empty and page.part[i] is None and i not in page.bylines
+    ]
+    last = next((k for k in range(len(texty_run) - 1, -1, -1) if _prose(page, texty_run[k])), None)
+    if last is None:
+        return
+    tail = texty_run[last + 1 :]
+    wrapped = sum(1 for i in tail if _CLAUSE_END.search(lines[i].text))
+    above = texty_run[max(0, last - 3) : last]
+    if len(tail) >= TAIL_LIST and wrapped * 3 < len(tail) and any(_prose(page, j) for j in above):
+        page.end = texty_run[last] + 1
+
+
 def absorb_table(page: Page) -> None:
     """A table printed right after the text belongs to it, though its rows weigh little; so do
     the plain lines between the text and its sign-off."""
@@ -455,20 +531,43 @@ def start_below_headline(page: Page) -> None:
         page.start = tops[0] + 1
 
 
+def _twin(lines: Sequence[Line], texty_run: list[int], k: int) -> bool:
+    """The line next to this one says the same: a picture's alt text and its caption."""
+    text = lines[texty_run[k]].text
+    return any(0 <= j < len(texty_run) and lines[texty_run[j]].text == text for j in (k - 1, k + 1))
+
+
+def _lead(lines: Sequence[Line], texty_run: list[int]) -> int:
+    """How many lines open the run as a list: bullets, unless a whole sentence."""
+    for k, i in enumerate(texty_run):
+        if not lines[i].bullet or (lines[i].sentences and not lines[i].truncated):
+            return k
+    return len(texty_run)
+
+
+def _playlist(page: Page, texty_run: list[int]) -> int:
+    """How many lines open the run as a gallery or a playlist: headlines, not prose, between
+    pictures whose alt text and caption print the same twice; 0 if none."""
+    headlines = twins = 0
+    for k, i in enumerate(texty_run):
+        if _twin(page.lines, texty_run, k):
+            twins += 1
+        elif not _prose(page, i):
+            headlines += 1
+        else:
+            return k if twins >= 4 and headlines >= LEAD_LIST else 0
+    return 0
+
+
 def skip_leading_list(page: Page) -> None:
     """An article does not open with a list of headlines: a run that does starts after it (a
-    ticker, a "breaking news" box above the headline, snippets cut off with "…"). Items that
-    are whole sentences may be the article's key points."""
+    ticker, a "breaking news" box above the headline, snippets cut off with "…", a video
+    playlist). Items that are whole sentences may be the article's key points."""
     lines = page.lines
     texty_run = [i for i in range(page.start, page.end) if not lines[i].empty]
-    lead = next(
-        (
-            k
-            for k, i in enumerate(texty_run)
-            if not lines[i].bullet or (lines[i].sentences and not lines[i].truncated)
-        ),
-        len(texty_run),
-    )
+    lead = _lead(lines, texty_run)
+    if lead < LEAD_LIST:
+        lead = _playlist(page, texty_run)
     if lead >= LEAD_LIST and lead < len(texty_run):
         page.start = texty_run[lead]
 
