@@ -23,13 +23,13 @@ TEXT = [
 # Headlines of other articles, as a lynx dump without its link list prints them: flush with the
 # text, no links, no full stops.
 HEADLINES = [
-    "Council approves the new cycle lanes on Bridge Street",
-    "Storm warning: what the coast should expect tonight",
-    "Why the old lighthouse may open to visitors again?",
-    "School choir wins the regional final for a third year",
-    "Market traders ask for longer hours over the summer",
-    "Photos: the winter swim at Gull Point",
-    "Library extends its opening hours on Sundays",
+    "Council approves the new cycle lanes on Bridge Street after a long and bitter debate",
+    "Storm warning: what the coast should expect tonight, and where the roads may close",
+    "Why the old lighthouse may open to visitors again, forty years after its last keeper?",
+    "School choir wins the regional final for a third year: the conductor on their secret",
+    "Market traders ask for longer hours over the summer, and the council says it will listen",
+    "Photos: the winter swim at Gull Point, where two hundred swimmers braved the cold sea",
+    "Library extends its opening hours on Sundays, after a petition signed by six hundred",
 ]
 
 
@@ -136,3 +136,34 @@ def test_a_vote_button_is_no_author() -> None:
         ]
     )
     assert read_text(text).authors == ("王小明",)
+
+
+def test_a_caption_printed_twice_is_no_text_but_a_lead_printed_twice_keeps_one_copy() -> None:
+    caption = "Passengers wait on the north quay for the first crossing."
+    lead = (
+        "The ferry is back on the water after the longest refit in its history. It carried "
+        "ninety passengers on its first crossing, and the crew say every one of them clapped."
+    )
+    page = lynx("#" + HEADLINE, BYLINE, TEXT[0], caption, caption, lead, lead, *TEXT[1:])
+    parts = [(e.text.strip(), e.part) for e in read_text(page).explanations if e.text.strip()]
+    assert [p for t, p in parts if t == caption] == [Part.BOILERPLATE] * 2
+    assert [p for t, p in parts if t == lead] == [Part.BOILERPLATE, Part.BODY]
+    # lynx marks an image link's alt text with "_": the pair is still one caption twice.
+    page = lynx("#" + HEADLINE, BYLINE, "_" + caption, caption, *TEXT)
+    assert body(page) == TEXT
+
+
+def test_a_photo_page_keeps_its_captions() -> None:
+    """Where the captions are most of the run, they are the page's text."""
+    captions = [f"Boat {k} comes into the harbour at dawn, its lights still on." for k in range(4)]
+    page = lynx("#" + HEADLINE, *[c for c in captions for _ in (0, 1)], TEXT[0])
+    assert all(c in body(page) for c in captions)
+
+
+def test_the_previous_and_next_articles_are_no_text() -> None:
+    links = ["上一則▲：年節食品抽查結果出爐", "下一篇：港口今冬首次結冰"]
+    text = "\n\n".join(
+        ["# 渡輪今起恢復航行", "港口渡輪今早恢復航行，首班船載客百餘人。" * 4, *links]
+    )
+    parts = {e.text: e.part for e in read_text(text).explanations}
+    assert all(parts[link] is Part.BOILERPLATE for link in links)

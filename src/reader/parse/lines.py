@@ -300,6 +300,26 @@ def is_page_entry(line: Line) -> bool:
     return line.size <= 60 and "第" in line.text[:4] and _PAGE_ENTRY.match(line.text) is not None
 
 
+# "上一篇：标题", "下一則▼：标题", "Next article: …": a link to the article before or after this
+# one, which lynx prints without its link.
+_neighbour = lazy(
+    r"(?:上一|下一)[篇条條则則章]|(?:previous|next)\s+(?:article|post|story)",
+    re.IGNORECASE,
+)
+_LABEL_END = re.compile(r"[\s▲▼△▽↑↓←→<>«»]*[:：]")
+
+
+def is_neighbour(line: Line) -> bool:
+    """The headline of the site's previous or next article, under its label."""
+    head = line.text[:24]
+    return (
+        line.size <= 80
+        and ("一" in head or "ext" in head or "rev" in head)
+        and (m := _neighbour().match(head)) is not None
+        and _LABEL_END.match(head, m.end()) is not None
+    )
+
+
 def is_controls(line: Line) -> bool:
     """Font size, print, share, previous/next: a few words each, or many of them in a row."""
     controls = control_words(line.text)
@@ -352,6 +372,11 @@ def in_related_block(line: Line) -> tuple[Part, str] | None:
     if line.sentences == 0 and line.size < 6:
         return Part.BOILERPLATE, "tag or label in a related-articles block"
     return None
+
+
+def twin_text(line: Line) -> str:
+    """The words a line shares with its twin: lynx marks an image link's alt text with "_"."""
+    return line.text.lstrip("_ ")
 
 
 def paragraph(line: Line, weight: float) -> bool:

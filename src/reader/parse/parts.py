@@ -15,12 +15,14 @@ from reader.parse.lines import (
     in_related_block,
     is_controls,
     is_footer,
+    is_neighbour,
     is_page_entry,
     is_pagination,
     is_promotion,
     is_related_heading,
     paragraph,
     related_item,
+    twin_text,
 )
 from reader.parse.page import texty
 
@@ -46,11 +48,42 @@ def _item_summary(
     return None
 
 
+# A line this long printed twice in a row is a picture's alt text and its caption.
+TWIN_SIZE = 10
+
+
+def _twins(lines: Sequence[Line], start: int, end: int) -> set[int]:
+    """Lines of the run whose next line with text says the same: a picture's alt text over its
+    caption, a video's title over its link (lynx prints both). On the dev pages such pairs are
+    almost never the article's text, even once; unless they are most of it (a photo page,
+    whose text is its captions). Prose of two sentences or more printed twice is a lead
+    repeated as the first paragraph: its second copy stays."""
+    out: set[int] = set()
+    prev: int | None = None
+    for i in range(start, end):
+        if lines[i].empty:
+            continue
+        if (
+            prev is not None
+            and lines[i].size >= TWIN_SIZE
+            and twin_text(lines[i]) == twin_text(lines[prev])
+        ):
+            out.add(prev)
+            if lines[i].sentences < 2:
+                out.add(i)
+        prev = i
+    if 2 * sum(lines[i].size for i in out) >= sum(lines[i].size for i in range(start, end)):
+        return set()
+    return out
+
+
 def classify_run(page: Page) -> None:
-    """Inside the run: text, unless it is clearly links, controls or a related-articles block."""
+    """Inside the run: text, unless it is clearly links, controls, a related-articles block or a
+    caption printed twice."""
     lines, part, bylines, weights = page.lines, page.part, page.bylines, page.weights
     decide = page.decide
     in_related = False
+    twins = _twins(lines, page.start, page.end)
     for i in range(page.start, page.end):
         if part[i] is not None:
             continue
@@ -77,8 +110,12 @@ def classify_run(page: Page) -> None:
             )
         elif is_controls(ln):
             decide(i, Part.BOILERPLATE, "page controls (font size, print, share…)")
+        elif is_neighbour(ln):
+            decide(i, Part.BOILERPLATE, "the site's previous or next article")
         elif BREADCRUMB.search(ln.text) and ln.sentences == 0 and ln.size <= 80:
             decide(i, Part.BOILERPLATE, "breadcrumb")
+        elif i in twins:
+            decide(i, Part.BOILERPLATE, "a picture's caption printed twice (alt text, caption)")
         else:
             in_related = False
             # Interned as made (as Explanations keeps them): not a string per line until then.

@@ -22,6 +22,7 @@ from reader.parse.lines import (
     is_pagination,
     is_related_heading,
     paragraph,
+    twin_text,
     weight,
 )
 from reader.parse.page import texty
@@ -191,12 +192,13 @@ def _summaries_after_headlines(lines: list[Line]) -> set[int]:
 # Bylines of this many writers, each near another's, head the items of a digest.
 DIGEST_WRITERS = 3
 DIGEST_REACH = 16
+# A digest item's headline is at most this long (a word counts two).
+DIGEST_HEADLINE = 60
 
 
-def _summaries_under_bylines(lines: Sequence[Line], bylines: dict[int, Byline]) -> set[int]:
-    """Paragraphs under the bylines of a digest: the bylines of several writers close together,
-    each over a headline and a summary of that writer's article (where the dump lost the links
-    that mark a teaser list). Bylines sharing a name are one article's, read twice."""
+def _digest_bylines(bylines: dict[int, Byline]) -> list[int]:
+    """The bylines of a digest: several writers' bylines, each near the next. Bylines sharing a
+    name are one article's, read twice."""
     signed = sorted((i, set(b.authors)) for i, b in bylines.items() if b.authors)
     clusters: list[list[tuple[int, set[str]]]] = []
     for i, who in signed:
@@ -204,24 +206,38 @@ def _summaries_under_bylines(lines: Sequence[Line], bylines: dict[int, Byline]) 
             clusters[-1].append((i, who))
         else:
             clusters.append([(i, who)])
-    out: set[int] = set()
+    out: list[int] = []
     for cluster in clusters:
         writers: list[set[str]] = []
         for _, who in cluster:
             if not any(who & seen for seen in writers):
                 writers.append(who)
-        if len(writers) < DIGEST_WRITERS:
-            continue
-        for i, _ in cluster:
-            # The summary runs down to the next headline: the article may stand right under it.
-            summary: list[int] = []
-            for j in texty(lines, i, 1, 4):
-                if j in bylines or not lines[j].sentences:
-                    if summary:
-                        break
-                    continue
-                summary.append(j)
-            out.update(summary)
+        if len(writers) >= DIGEST_WRITERS:
+            out += [i for i, _ in cluster]
+    return out
+
+
+def _digest_items(lines: Sequence[Line], bylines: dict[int, Byline]) -> set[int]:
+    """The headlines and summaries of a digest: under each of several writers' bylines close
+    together, a summary of that writer's article, and above it its headline (where the dump
+    lost the links that mark a teaser list)."""
+    signed = _digest_bylines(bylines)
+    heads = set()
+    for i in signed:
+        above = [j for j in texty(lines, i, -1, 1) if j not in bylines]
+        if above and lines[above[0]].sentences <= 1 and lines[above[0]].size <= DIGEST_HEADLINE:
+            heads.add(above[0])
+    out = set(heads)
+    for i in signed:
+        # The summary runs down to the next headline: the article may stand right under it.
+        summary: list[int] = []
+        for j in texty(lines, i, 1, 4):
+            if j in heads or j in bylines or not lines[j].sentences:
+                if summary:
+                    break
+                continue
+            summary.append(j)
+        out.update(summary)
     return out
 
 
@@ -323,8 +339,8 @@ def weigh_lines(page: Page) -> None:
         weights[i] *= 1.0 - POSITION_DROP * (i - n * POSITION_START) / (n * (1 - POSITION_START))
     for i in _summaries_after_headlines(lines):
         weights[i] *= 0.2
-    # A digest's summaries weigh less than a line costs: its writers' bylines say what they are.
-    for i in _summaries_under_bylines(lines, page.bylines):
+    # A digest's items weigh less than a line costs: its writers' bylines say what they are.
+    for i in _digest_items(lines, page.bylines):
         weights[i] = min(weights[i] * 0.2, LINE_COST / 2)
     for i in _repeated(lines):
         weights[i] *= REPEAT_WEIGHT
@@ -533,8 +549,10 @@ def start_below_headline(page: Page) -> None:
 
 def _twin(lines: Sequence[Line], texty_run: list[int], k: int) -> bool:
     """The line next to this one says the same: a picture's alt text and its caption."""
-    text = lines[texty_run[k]].text
-    return any(0 <= j < len(texty_run) and lines[texty_run[j]].text == text for j in (k - 1, k + 1))
+    text = twin_text(lines[texty_run[k]])
+    return any(
+        0 <= j < len(texty_run) and twin_text(lines[texty_run[j]]) == text for j in (k - 1, k + 1)
+    )
 
 
 def _lead(lines: Sequence[Line], texty_run: list[int]) -> int:
