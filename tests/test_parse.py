@@ -237,16 +237,17 @@ def test_a_tag_cloud_in_alphabetical_order_is_not_text() -> None:
 
 def test_after_a_related_block_with_no_paragraph_the_run_holds_no_more_text() -> None:
     text = "The council met on Monday and approved the budget for the coming year. " * 8
+    text2 = "Its members will meet again in March to set the rates for the year. " * 8
     more = "\n\n".join(
         f"Latest video {i}: the weather this week in the city will be cold and wet."
         for i in range(8)
     )
     page = (
-        f"# Council approves the budget\n\n{text}\n\n{text}\n\nRelated articles\n\n"
+        f"# Council approves the budget\n\n{text}\n\n{text2}\n\nRelated articles\n\n"
         f"* [Ferry timetable changes](/a)\n* [Library opens](/b)\n\n{more}\n"
     )
     a = read_text(page)
-    assert [b.text for b in a.body] == [text.strip(), text.strip()]
+    assert [b.text for b in a.body] == [text.strip(), text2.strip()]
 
 
 def test_a_ticker_of_snippets_opening_the_run_is_not_the_article() -> None:
