@@ -52,9 +52,9 @@ def test_the_same_list_with_its_links_is_left_to_their_weight() -> None:
     linked = [f"[{h}](/news/{k})" for k, h in enumerate(HEADLINES)]
     text = "\n\n".join([f"# {HEADLINE}", BYLINE, *TEXT, *linked])
     page = state_before(text, "end_at_last_paragraph")
-    end = page.end
+    page.end = len(page.lines)
     run_one(page, "end_at_last_paragraph")
-    assert page.end == end
+    assert page.end == len(page.lines)
 
 
 def test_lines_wrapped_at_a_comma_are_prose_not_headlines() -> None:
@@ -120,7 +120,8 @@ def test_an_ellipsis_before_a_full_stop_still_cuts_the_line_short() -> None:
 
 def test_traditional_print_and_tweet_buttons_are_page_controls() -> None:
     bar = "歷史新聞 轉寄 列印 討論 推文到Facebook 推文到Twitter"
-    text = "\n\n".join(["# 渡輪今起恢復航行", bar, "港口渡輪今早恢復航行，首班船載客百餘人。" * 4])
+    para = "港口渡輪今早恢復航行，首班船載客百餘人。" * 4
+    text = "\n\n".join(["# 渡輪今起恢復航行", para, bar, para.replace("首班", "次班")])
     parts = {e.text: e.part for e in read_text(text).explanations}
     assert parts[bar] is Part.BOILERPLATE
 
@@ -161,9 +162,30 @@ def test_a_photo_page_keeps_its_captions() -> None:
 
 
 def test_the_previous_and_next_articles_are_no_text() -> None:
-    links = ["上一則▲：年節食品抽查結果出爐", "下一篇：港口今冬首次結冰"]
+    links = [
+        "上一則▲：年節食品抽查 蠶豆含漂白劑 豆乾防腐劑超標",
+        "下一篇：港口今冬首次結冰 漁船暫停出海三天",
+    ]
     text = "\n\n".join(
         ["# 渡輪今起恢復航行", "港口渡輪今早恢復航行，首班船載客百餘人。" * 4, *links]
     )
     parts = {e.text: e.part for e in read_text(text).explanations}
     assert all(parts[link] is Part.BOILERPLATE for link in links)
+
+
+def test_a_comments_heading_with_dated_comments_under_it_ends_the_text() -> None:
+    comments = [
+        "* _#2_ Gull Watcher _10.01.12, 20:49_",
+        "About time too. The bus round the bay took an hour each way, every day, all winter, "
+        "and the drivers did their best, but nobody should have to sit in a queue on the coast "
+        "road at seven in the morning with a pram and two tired children.",
+        "* _#1_ Old Salt _10.01.12, 10:49_",
+        "The new engines are much quieter. I could hear the gulls again on the crossing, and the "
+        "cabin no longer smells of diesel, which my wife says is the best news of the year, "
+        "better even than the new timetable they promised us for the spring.",
+    ]
+    page = "\n\n".join([f"# {HEADLINE}", BYLINE, *TEXT, "## Comments:", *comments])
+    assert body(page) == TEXT
+    # A comment count under the headline heads no comments: the text below it stays.
+    page = "\n\n".join([f"# {HEADLINE}", "Comments (2)", *TEXT, "## Comments:", *comments])
+    assert body(page) == TEXT

@@ -11,6 +11,7 @@ from functools import cache
 
 from reader.byline import closing_byline
 from reader.dates import find_dates
+from reader.lazyre import lazy
 from reader.metadata import control_words
 from reader.model import Part
 from reader.names import latin_name_line, name_line, staff_name
@@ -87,7 +88,7 @@ def _barriers(lines: Sequence[Line]) -> list[int]:
 
 
 # A reader's comment opens with its writer and "said:" ("* Jane on May 3, 2018 at 4:47 pm said:").
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
 
 
 @cache
@@ -401,7 +402,31 @@ def choose_run(page: Page) -> None:
     comments = _comments_start(lines)
     run = _best_run(scores[:comments]) if comments is not None else None
     run = run or _best_run(scores)
+    if run:
+        run = run[0], _end_at_comments(lines, *run)
     page.start, page.end = run if run else (n, n)
+
+
+# "Comments:", "## Комментарии", "网友评论 (14)": the heading over readers' comments.
+_comments_heading = lazy(
+    r"\W*(?:comments|reader comments|kommentare|commentaires|comentários|comentarios|commenti|"
+    r"komentarze|комментарии|σχόλια|评论|評論|网友评论|網友評論|网友回应|網友回應|读者评论|讀者評論)"
+    r"\W*(?:\(?\d{1,5}\)?)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _end_at_comments(lines: Sequence[Line], start: int, end: int) -> int:
+    """A comments heading inside the run, with dated comment heads under it, ends the text.
+    Only inside the run: a comment count under the headline heads no comments."""
+    for i in range(start + 1, end):
+        ln = lines[i]
+        if ln.size > 8 or not _comments_heading().match(ln.text):
+            continue
+        near = texty(lines, i, 1, 8)
+        if sum(1 for j in near if lines[j].size <= 40 and _dated(lines[j].text)) >= 2:
+            return i
+    return end
 
 
 # How many lines with text below the byline the article's first sentence may stand: a picture's
