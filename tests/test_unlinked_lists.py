@@ -189,3 +189,13 @@ def test_a_comments_heading_with_dated_comments_under_it_ends_the_text() -> None
     # A comment count under the headline heads no comments: the text below it stays.
     page = "\n\n".join([f"# {HEADLINE}", "Comments (2)", *TEXT, "## Comments:", *comments])
     assert body(page) == TEXT
+
+
+def test_a_caption_printed_twice_on_one_line_is_no_text() -> None:
+    caption = "Passengers wait on the north quay for the first crossing of the year."
+    # lynx prints the alt text and the caption on one line; html2text the picture, then both.
+    for line in (f"{caption} {caption}", f"![{caption}](/p/quay.jpg) {caption}"):
+        text = "\n\n".join([f"# {HEADLINE}", BYLINE, TEXT[0], line, *TEXT[1:]])
+        parts = {e.text.strip(): e.part for e in read_text(text).explanations}
+        assert parts[line] is Part.BOILERPLATE, line
+        assert body(text) == TEXT

@@ -50,7 +50,7 @@ _OPENERS = "【[（(<《「『|#*>:：-"
 _CLOSERS = "】]）)>》」』|:：-"
 _OPENER = r"[\s" + re.escape(_OPENERS) + "]"
 _CLOSER = r"[\s" + re.escape(_CLOSERS) + "]"
-_BRACKETS = re.compile(rf"^{_OPENER}++{_CLOSER}+$|^{_OPENER}+|(?<!{_CLOSER}){_CLOSER}+$")
+_brackets = lazy(rf"^{_OPENER}++{_CLOSER}+$|^{_OPENER}+|(?<!{_CLOSER}){_CLOSER}+$")
 BREADCRUMB = re.compile(
     r"(?:>|»|›|→|＞|>>)\s*\S+\s*(?:>|»|›|→|＞)|位置[:：]|当前位置|當前位置|您的位置"
 )
@@ -171,12 +171,12 @@ def is_related_heading(line: Line) -> bool:
 
 def related_words(text: str) -> bool:
     """Whether ``text``, its brackets and markers aside, reads as a related-articles heading."""
-    # _BRACKETS takes only a run of openers at the start and one of closers at the end: text
+    # _brackets takes only a run of openers at the start and one of closers at the end: text
     # that neither starts nor ends with one (most) is left as it is, without the substitution.
     if text and (
         text[0] in _OPENERS or text[0].isspace() or text[-1] in _CLOSERS or text[-1].isspace()
     ):
-        text = _BRACKETS.sub("", text)
+        text = _brackets().sub("", text)
     if RELATED_RE.match(text) is not None:
         return True
     return "排行" in text and _ranking().match(text) is not None
@@ -306,7 +306,7 @@ _neighbour = lazy(
     r"(?:上一|下一)[篇条條则則章]|(?:previous|next)\s+(?:article|post|story)",
     re.IGNORECASE,
 )
-_LABEL_END = re.compile(r"[\s▲▼△▽↑↓←→<>«»]*[:：]")
+_label_end = lazy(r"[\s▲▼△▽↑↓←→<>«»]*[:：]")
 
 
 def is_neighbour(line: Line) -> bool:
@@ -314,9 +314,9 @@ def is_neighbour(line: Line) -> bool:
     head = line.text[:24]
     return (
         line.size <= 80
-        and ("一" in head or "ext" in head or "rev" in head)
+        and ("上一" in head or "下一" in head or "ext" in head or "rev" in head)
         and (m := _neighbour().match(head)) is not None
-        and _LABEL_END.match(head, m.end()) is not None
+        and _label_end().match(head, m.end()) is not None
     )
 
 
@@ -372,6 +372,27 @@ def in_related_block(line: Line) -> tuple[Part, str] | None:
     if line.sentences == 0 and line.size < 6:
         return Part.BOILERPLATE, "tag or label in a related-articles block"
     return None
+
+
+_image_alt = lazy(r"!\[([^\]\[]{4,300})\]\(")
+
+
+def alt_is_caption(line: Line) -> bool:
+    """A picture whose alt text is the caption printed beside it (html2text prints both): the
+    caption twice on one line, as lynx prints it on two."""
+    if "![" not in line.raw:
+        return False
+    squeeze = str.maketrans("", "", " \u3000")
+    text = line.text.translate(squeeze)
+    return any(m.group(1).translate(squeeze) == text for m in _image_alt().finditer(line.raw))
+
+
+def doubled(line: Line) -> bool:
+    """A line that is the same text twice, a space between: lynx prints a picture's alt text
+    and its caption on one line."""
+    text = line.text
+    half = len(text) // 2
+    return len(text) % 2 == 1 and text[half] == " " and text[:half] == text[half + 1 :]
 
 
 def twin_text(line: Line) -> str:

@@ -11,7 +11,9 @@ from reader.model import Part
 from reader.parse.lines import (
     BREADCRUMB,
     RELATED_HEADING,
+    alt_is_caption,
     dated_headline,
+    doubled,
     in_related_block,
     is_controls,
     is_footer,
@@ -63,6 +65,11 @@ def _twins(lines: Sequence[Line], start: int, end: int) -> set[int]:
     for i in range(start, end):
         if lines[i].empty:
             continue
+        if lines[i].size >= TWIN_SIZE and (
+            (lines[i].sentences < 2 and alt_is_caption(lines[i]))
+            or (lines[i].sentences < 4 and doubled(lines[i]))
+        ):
+            out.add(i)
         if (
             prev is not None
             and lines[i].size >= TWIN_SIZE

@@ -416,12 +416,20 @@ _comments_heading = lazy(
 )
 
 
+# What every comments heading holds: most short lines need no closer look.
+_COMMENT_STEMS = ("omment", "oment", "оммент", "σχόλ", "评论", "評論", "回应", "回應")
+
+
 def _end_at_comments(lines: Sequence[Line], start: int, end: int) -> int:
     """A comments heading inside the run, with dated comment heads under it, ends the text.
     Only inside the run: a comment count under the headline heads no comments."""
     for i in range(start + 1, end):
         ln = lines[i]
-        if ln.size > 8 or not _comments_heading().match(ln.text):
+        if (
+            ln.size > 8
+            or not any(w in ln.text.lower() for w in _COMMENT_STEMS)
+            or not _comments_heading().match(ln.text)
+        ):
             continue
         near = texty(lines, i, 1, 8)
         if sum(1 for j in near if lines[j].size <= 40 and _dated(lines[j].text)) >= 2:
@@ -527,7 +535,7 @@ def text_under_headline(page: Page) -> None:
 # going on into a list of headlines (latest videos, more from the section), not the article.
 TAIL_LIST = 6
 # Prose wrapped at a fixed width breaks its lines after a comma as often as after a full stop.
-_CLAUSE_END = re.compile(r"[，、,；;：:]$")
+_CLAUSE_MARKS = ("，", "、", ",", "；", ";", "：", ":")
 
 
 def _prose(page: Page, i: int) -> bool:
@@ -552,7 +560,7 @@ def end_at_last_paragraph(page: Page) -> None:
     if last is None:
         return
     tail = texty_run[last + 1 :]
-    wrapped = sum(1 for i in tail if _CLAUSE_END.search(lines[i].text))
+    wrapped = sum(1 for i in tail if lines[i].text.endswith(_CLAUSE_MARKS))
     above = texty_run[max(0, last - 3) : last]
     if len(tail) >= TAIL_LIST and wrapped * 3 < len(tail) and any(_prose(page, j) for j in above):
         page.end = texty_run[last] + 1

@@ -16,6 +16,7 @@ import re
 
 from reader.byline import find_labels
 from reader.dates import find_dates
+from reader.lazyre import lazy
 from reader.metadata import control_words
 from reader.model import Part
 from reader.names import name_line
@@ -37,7 +38,9 @@ if TYPE_CHECKING:
     from reader.parse.page import Page
     from reader.segment import Line
 
-_ORDINAL = re.compile(
+# "一、…", "(二)…", "1. …", "第三章": what a section heading opens with.
+_ORDINAL_FIRST = frozenset("一二三四五六七八九十(（第0123456789")
+_ordinal = lazy(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])"
 )
 _CRUMB_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:>>|[>›〉＞→]|(?<=\s)»(?=\s))\s*")
@@ -171,7 +174,7 @@ def _title_score(line: Line, distance: int) -> float | None:
         score -= 15  # a caption, embedded frame or picture's label, printed near the headline
     if line.bullet:
         score -= 20  # a list item: the page's menus and "more news" lists, not its headline
-    if _ORDINAL.match(text):
+    if text[:1] in _ORDINAL_FIRST and _ordinal().match(text):
         score -= 15  # "一、…", "(二)…", "1. …": a section heading inside the article
     if related_words(text):
         score -= 20
