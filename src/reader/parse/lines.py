@@ -306,7 +306,7 @@ _neighbour = lazy(
     r"(?:上一|下一)[篇条條则則章]|(?:previous|next)\s+(?:article|post|story)",
     re.IGNORECASE,
 )
-_label_end = lazy(r"[\s▲▼△▽↑↓←→<>«»]*[:：]")
+_label_end = lazy(r"(?<![\s▲▼△▽↑↓←→<>«»])[\s▲▼△▽↑↓←→<>«»]*+[:：]")
 
 
 def is_neighbour(line: Line) -> bool:

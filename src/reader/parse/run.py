@@ -407,11 +407,12 @@ def choose_run(page: Page) -> None:
     page.start, page.end = run if run else (n, n)
 
 
-# "Comments:", "## Комментарии", "网友评论 (14)": the heading over readers' comments.
+# "Comments:", "## Комментарии", "网友评论 (14)": the heading over readers' comments. Each run of
+# marks is tried from its first character only (the lookbehind): linear on a long run of them.
 _comments_heading = lazy(
-    r"\W*(?:comments|reader comments|kommentare|commentaires|comentários|comentarios|commenti|"
+    r"(?<!\W)\W*+(?:comments|reader comments|kommentare|commentaires|comentários|comentarios|commenti|"
     r"komentarze|комментарии|σχόλια|评论|評論|网友评论|網友評論|网友回应|網友回應|读者评论|讀者評論)"
-    r"\W*(?:\(?\d{1,5}\)?)?\W*$",
+    r"[\W\d]*+$",
     re.IGNORECASE,
 )
 
