@@ -214,6 +214,15 @@ def test_choose_run_stops_at_a_pagination_bar() -> None:
     assert PICKS[0] in run_texts(text.replace(PAGES, "分享到"), "choose_run")
 
 
+def test_choose_run_stops_at_every_bar_classify_run_calls_one() -> None:
+    """A bar without a page word or the first page's number ("2 3 Next") is still a bar, to the
+    run as to the line's part."""
+    text = "\n\n".join([f"# {HEADLINE}", BYLINE, *BRIEF, "2 3 Next", *PICKS[:1]])
+    texts = run_texts(text, "choose_run")
+    assert texts[-1] == BRIEF[-1]
+    assert PICKS[0] not in texts
+
+
 def test_classify_run_gives_a_bar_inside_the_run_to_boilerplate() -> None:
     page = state_before(f"{BRIEF[0]}\n{PAGES}\n{BRIEF[1]}", "classify_run")
     page.start, page.end = 0, 3

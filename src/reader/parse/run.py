@@ -373,11 +373,7 @@ def _bar_pagination(page: Page, scores: list[float], lo: int) -> None:
     for k, s in enumerate(scores):
         if s >= 0 or part[lo + k] is not None:
             continue
-        text = lines[lo + k].text
-        # Every bar holds a page word or the first page's number: most lines need no closer look.
-        if ("页" in text or "頁" in text or "1" in text or "age" in text) and is_pagination(
-            lines[lo + k]
-        ):
+        if is_pagination(lines[lo + k]):
             scores[k] = -BARRIER
 
 
