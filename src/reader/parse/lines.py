@@ -18,6 +18,8 @@ from reader.model import Part
 
 TYPE_CHECKING = False  # typing's own flag would import typing (3 ms a start)
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from reader.segment import Line
 
 # A line is worth this many reading units before it starts to count as text.
@@ -375,6 +377,7 @@ def in_related_block(line: Line) -> tuple[Part, str] | None:
 
 
 _image_alt = lazy(r"!\[([^\]\[]{4,300})\]\(")
+_SQUEEZE = str.maketrans("", "", " \u3000")
 
 
 def alt_is_caption(line: Line) -> bool:
@@ -382,9 +385,8 @@ def alt_is_caption(line: Line) -> bool:
     caption twice on one line, as lynx prints it on two."""
     if "![" not in line.raw:
         return False
-    squeeze = str.maketrans("", "", " \u3000")
-    text = line.text.translate(squeeze)
-    return any(m.group(1).translate(squeeze) == text for m in _image_alt().finditer(line.raw))
+    text = line.text.translate(_SQUEEZE)
+    return any(m.group(1).translate(_SQUEEZE) == text for m in _image_alt().finditer(line.raw))
 
 
 def doubled(line: Line) -> bool:
@@ -395,9 +397,17 @@ def doubled(line: Line) -> bool:
     return len(text) % 2 == 1 and text[half] == " " and text[:half] == text[half + 1 :]
 
 
-def twin_text(line: Line) -> str:
+def _twin_text(line: Line) -> str:
     """The words a line shares with its twin: lynx marks an image link's alt text with "_"."""
     return line.text.lstrip("_ ")
+
+
+def twin_pairs(lines: Sequence[Line], texty: Sequence[int]) -> list[tuple[int, int]]:
+    """Lines next to each other in ``texty`` (the indexes of lines with text) that say the same:
+    a picture's alt text and its caption, which lynx prints one under the other."""
+    return [
+        (a, b) for a, b in itertools.pairwise(texty) if _twin_text(lines[a]) == _twin_text(lines[b])
+    ]
 
 
 def paragraph(line: Line, weight: float) -> bool:

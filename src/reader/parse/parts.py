@@ -24,7 +24,7 @@ from reader.parse.lines import (
     is_related_heading,
     paragraph,
     related_item,
-    twin_text,
+    twin_pairs,
 )
 from reader.parse.page import texty
 
@@ -55,30 +55,26 @@ TWIN_SIZE = 10
 
 
 def _twins(lines: Sequence[Line], start: int, end: int) -> set[int]:
-    """Lines of the run whose next line with text says the same: a picture's alt text over its
-    caption, a video's title over its link (lynx prints both). On the dev pages such pairs are
+    """Lines of the run whose next line with text says the same, or that say it twice on one line:
+    a picture's alt text and its caption, a video's title and its link. On the dev pages such pairs are
     almost never the article's text, even once; unless they are most of it (a photo page,
     whose text is its captions). Prose of two sentences or more printed twice is a lead
     repeated as the first paragraph: its second copy stays."""
-    out: set[int] = set()
-    prev: int | None = None
-    for i in range(start, end):
-        if lines[i].empty:
-            continue
-        if lines[i].size >= TWIN_SIZE and (
+    texty_run = [i for i in range(start, end) if not lines[i].empty]
+    out = {
+        i
+        for i in texty_run
+        if lines[i].size >= TWIN_SIZE
+        and (
             (lines[i].sentences < 2 and alt_is_caption(lines[i]))
             or (lines[i].sentences < 4 and doubled(lines[i]))
-        ):
-            out.add(i)
-        if (
-            prev is not None
-            and lines[i].size >= TWIN_SIZE
-            and twin_text(lines[i]) == twin_text(lines[prev])
-        ):
-            out.add(prev)
-            if lines[i].sentences < 2:
-                out.add(i)
-        prev = i
+        )
+    }
+    for first, second in twin_pairs(lines, texty_run):
+        if lines[second].size >= TWIN_SIZE:
+            out.add(first)
+            if lines[second].sentences < 2:
+                out.add(second)
     if 2 * sum(lines[i].size for i in out) >= sum(lines[i].size for i in range(start, end)):
         return set()
     return out

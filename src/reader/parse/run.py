@@ -23,7 +23,7 @@ from reader.parse.lines import (
     is_pagination,
     is_related_heading,
     paragraph,
-    twin_text,
+    twin_pairs,
     weight,
 )
 from reader.parse.page import texty
@@ -577,14 +577,6 @@ def start_below_headline(page: Page) -> None:
         page.start = tops[0] + 1
 
 
-def _twin(lines: Sequence[Line], texty_run: list[int], k: int) -> bool:
-    """The line next to this one says the same: a picture's alt text and its caption."""
-    text = twin_text(lines[texty_run[k]])
-    return any(
-        0 <= j < len(texty_run) and twin_text(lines[texty_run[j]]) == text for j in (k - 1, k + 1)
-    )
-
-
 def _lead(lines: Sequence[Line], texty_run: list[int]) -> int:
     """How many lines open the run as a list: bullets, unless a whole sentence."""
     for k, i in enumerate(texty_run):
@@ -596,9 +588,10 @@ def _lead(lines: Sequence[Line], texty_run: list[int]) -> int:
 def _playlist(page: Page, texty_run: list[int]) -> int:
     """How many lines open the run as a gallery or a playlist: headlines, not prose, between
     pictures whose alt text and caption print the same twice; 0 if none."""
+    paired = {i for pair in twin_pairs(page.lines, texty_run) for i in pair}
     headlines = twins = 0
     for k, i in enumerate(texty_run):
-        if _twin(page.lines, texty_run, k):
+        if i in paired:
             twins += 1
         elif not _prose(page, i):
             headlines += 1
